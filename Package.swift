@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+// Tally: a metrics workbench. Targets follow DESIGN §2 and depend one way only:
+// TallyStore ← TallyPluginAPI ← TallyQuery ← TallyREPL ← tally.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Tally",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tally", targets: ["tally"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "TallyStore", swiftSettings: strict),
+        .target(name: "TallyPluginAPI", dependencies: ["TallyStore"], swiftSettings: strict),
+        .target(name: "TallyQuery", dependencies: ["TallyStore", "TallyPluginAPI"], swiftSettings: strict),
+        .target(name: "TallyGen", dependencies: ["TallyStore"], swiftSettings: strict),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "TallyREPL", dependencies: ["TallyQuery", "CReadline"], swiftSettings: strict),
+        .executableTarget(
+            name: "tally",
+            dependencies: [
+                "TallyStore", "TallyQuery", "TallyREPL", "TallyGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore"], swiftSettings: strict),
+        .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen"],
+                    exclude: [], swiftSettings: strict),
+        .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

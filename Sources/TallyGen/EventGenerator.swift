@@ -1,0 +1,4 @@
+// PLACEHOLDER for the synthetic event generator.
+import TallyStore
+
+public enum EventGenerator {}

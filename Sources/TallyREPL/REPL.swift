@@ -1,0 +1,5 @@
+// PLACEHOLDER for the readline REPL.
+import TallyQuery
+import CReadline
+
+public enum REPL {}

@@ -1,0 +1,54 @@
+// Turns cell values into text the same way everywhere: tables, CSV, JSON, golden tests.
+
+/// Canonical text for values. Timestamps are shown as wall-clock time in `zone`.
+public struct ValueFormatter: Sendable {
+    public var zone: ZoneCalendar
+    /// Text used for null.
+    public var nullText: String
+
+    public init(zone: ZoneCalendar = .utc, nullText: String = "null") {
+        self.zone = zone
+        self.nullText = nullText
+    }
+
+    public func format(_ value: Value) -> String {
+        switch value {
+        case .null: return nullText
+        case .int(let v): return String(v)
+        case .float(let v): return Self.format(float: v)
+        case .bool(let v): return v ? "true" : "false"
+        case .string(let v): return v
+        case .timestamp(let v): return CivilTime.format(micros: zone.local(fromUTC: v))
+        case .date(let days): return CivilTime.format(micros: days * CivilTime.microsPerDay, dateOnly: true)
+        case .duration(let v): return Self.format(duration: v)
+        }
+    }
+
+    /// Shortest text that reads back as the same double; integral values without `.0` noise
+    /// stay recognisably float (`3.0`), and non-finite values are `nan`, `inf`, `-inf`.
+    public static func format(float v: Double) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
+        return v.description
+    }
+
+    /// Durations in the units of the query language: `90s`, `15m`, `12h`, `7d`, `1d2h30m`,
+    /// `1.5s`, `250ms` style for sub-second parts; negative durations get a leading `-`.
+    public static func format(duration micros: Int64) -> String {
+        if micros == 0 { return "0s" }
+        var rest = micros.magnitude
+        var text = micros < 0 ? "-" : ""
+        let units: [(UInt64, String)] = [
+            (UInt64(CivilTime.microsPerDay), "d"), (UInt64(CivilTime.microsPerHour), "h"),
+            (UInt64(CivilTime.microsPerMinute), "m"), (UInt64(CivilTime.microsPerSecond), "s"),
+        ]
+        for (size, suffix) in units where rest >= size {
+            text += String(rest / size) + suffix
+            rest %= size
+        }
+        if rest > 0 {
+            text += rest % 1000 == 0 ? String(rest / 1000) + "ms" : String(rest) + "us"
+        }
+        return text
+    }
+}

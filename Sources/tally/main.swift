@@ -1,0 +1,2 @@
+// PLACEHOLDER for the command line.
+print("tally")
