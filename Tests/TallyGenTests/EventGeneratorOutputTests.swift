@@ -12,6 +12,24 @@ final class EventGeneratorOutputTests: XCTestCase {
         XCTAssertTrue(first.bytes == second.bytes)
     }
 
+    /// Pins the exact output of one seed. It guards portability (every machine must produce
+    /// these bytes); a deliberate change to the model updates it, and says so in the commit.
+    func test_knownSeed_givesKnownBytes() throws {
+        let log = try GeneratedLog(.init(events: 10_000, seed: 7))
+        XCTAssertEqual(log.lines[1...3].joined(separator: "\n"), """
+            2024-01-01T02:03:38Z,u000001,signup,organic,US,web,,
+            2024-01-01T02:03:55Z,u000001,app_open,organic,US,web,,
+            2024-01-01T07:24:36Z,u000001,app_open,organic,US,web,,
+            """)
+        XCTAssertEqual(log.lines.last, "2024-04-08T23:31:57Z,u000275,view_item,paid_search,US,android,,")
+        XCTAssertEqual(log.bytes.count, 581_901)
+        XCTAssertEqual(Self.fnv1a(log.bytes), 0x3518_EF00_9C04_C399)
+    }
+
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
     func test_differentSeeds_giveDifferentBytes() throws {
         let seven = try GeneratedLog(.init(events: 5_000, seed: 7))
         let eight = try GeneratedLog(.init(events: 5_000, seed: 8))
