@@ -29,68 +29,6 @@ import TallyStore
 /// `channel`, `country`, `platform`, `amount` (float, only on `purchase`), `score` (int, only on
 /// `nps_survey`); absent values are empty in CSV and `null` in JSON Lines.
 public enum EventGenerator {
-    /// What to generate.
-    public struct Options: Sendable, Equatable {
-        /// Exactly this many rows are produced.
-        public var events: Int
-        public var seed: UInt64
-        /// First day, as days since 1970-01-01 (the store's `date` representation).
-        public var start: Int64
-        /// Days over which `users` sign up. The log ends when `events` rows are reached, which
-        /// with the default ratio of users to events is close to the end of this range.
-        public var days: Int
-        /// Users signing up over `days`; by default one per 40 events.
-        public var users: Int?
-
-        /// - Parameters:
-        ///   - events: number of rows.
-        ///   - seed: the seed; equal options give equal bytes.
-        ///   - start: first day (days since 1970-01-01), by default 2024-01-01.
-        ///   - days: length of the acquisition period, 90 by default.
-        ///   - users: users arriving over `days`, by default `events / 40` (at least one).
-        public init(events: Int, seed: UInt64 = 42,
-                    start: Int64 = CivilTime.days(year: 2024, month: 1, day: 1),
-                    days: Int = 90, users: Int? = nil) {
-            self.events = events
-            self.seed = seed
-            self.start = start
-            self.days = days
-            self.users = users
-        }
-
-        /// `users`, or its default.
-        public var plannedUsers: Int { max(1, users ?? events / 40) }
-    }
-
-    /// The file format written by `write`.
-    public enum OutputFormat: String, Sendable, CaseIterable {
-        case csv
-        case jsonLines = "jsonl"
-
-        /// The format a file name's extension asks for (`.jsonl`, `.ndjson`, `.json` → JSON
-        /// Lines), CSV otherwise.
-        public init(path: String) {
-            let lower = path.lowercased()
-            self = [".jsonl", ".ndjson", ".json"].contains { lower.hasSuffix($0) } ? .jsonLines : .csv
-        }
-    }
-
-    /// A failed `write(2)` or `open(2)`.
-    public struct WriteError: Error, Equatable, CustomStringConvertible {
-        public var errno: Int32
-        public var path: String?
-
-        public init(errno: Int32, path: String? = nil) {
-            self.errno = errno
-            self.path = path
-        }
-
-        public var description: String {
-            let reason = String(cString: strerror(errno))
-            return path.map { "cannot write \($0): \(reason)" } ?? "write failed: \(reason)"
-        }
-    }
-
     /// The seed of the demo table.
     public static let demoSeed: UInt64 = 20_240_101
     /// Rows in the demo table.

@@ -119,3 +119,23 @@ final class EventGeneratorOutputTests: XCTestCase {
         XCTAssertEqual(reports, reports.sorted())
     }
 }
+
+final class EventGeneratorOptionsTests: XCTestCase {
+    func test_startDate_parsesISODates_only() {
+        XCTAssertEqual(EventGenerator.Options.day(fromISODate: "2024-01-01"), 19_723)
+        XCTAssertEqual(EventGenerator.Options.day(fromISODate: "2024-02-29"), 19_782)
+        XCTAssertNil(EventGenerator.Options.day(fromISODate: "2023-02-29"))
+        XCTAssertNil(EventGenerator.Options.day(fromISODate: "2024-1-01"))
+        XCTAssertNil(EventGenerator.Options.day(fromISODate: "2024-01-01T00:00:00Z"))
+        XCTAssertNil(EventGenerator.Options.day(fromISODate: "yesterday"))
+    }
+
+    func test_defaults_areDocumented() {
+        let options = EventGenerator.Options(events: 100_000)
+        XCTAssertEqual(options.seed, 42)
+        XCTAssertEqual(options.start, 19_723)
+        XCTAssertEqual(options.days, 90)
+        XCTAssertEqual(options.plannedUsers, 2_500)
+        XCTAssertEqual(EventGenerator.Options(events: 10).plannedUsers, 1)
+    }
+}
