@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen"],
                     exclude: [], swiftSettings: strict),
         .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
+        .testTarget(name: "TallyGenTests", dependencies: ["TallyGen"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
