@@ -82,18 +82,19 @@ struct CSVChunkParser {
         }
 
         /// Parses one non-empty cell into `kinds`/`payloads`; a row error when it is bad.
-        func parseCell(_ bytes: UnsafeRawBufferPointer, column: Int, origin: Int, inScratch: Bool) -> PendingError? {
+        func parseCell(_ bytes: UnsafeRawBufferPointer, column: Int, origin: Int, contentStart: Int,
+                       inScratch: Bool) -> PendingError? {
             let type = types[column]
             if type == .string {
                 kinds[column] = inScratch ? .scratchString : .inputString
-                return CSVText.utf8Error(bytes, origin: origin)
+                return CSVText.utf8Error(bytes, origin: contentStart)
             }
             if let payload = TypedValueParser.parse(bytes, as: type, lenient: overrides[column]) {
                 kinds[column] = .payload
                 payloads[column] = payload
                 return nil
             }
-            if let invalid = CSVText.utf8Error(bytes, origin: origin) { return invalid }
+            if let invalid = CSVText.utf8Error(bytes, origin: contentStart) { return invalid }
             if overrides[column] {
                 let found = String(decoding: bytes.prefix(60), as: UTF8.self)
                 return PendingError(offset: origin, kind: .message("expected \(type), found `\(found)`"))
@@ -156,11 +157,11 @@ struct CSVChunkParser {
                 if inScratch {
                     failure = scratch.withUnsafeBytes { scratchBytes in
                         parseCell(UnsafeRawBufferPointer(rebasing: scratchBytes[field.start..<field.end]),
-                                  column: column, origin: field.origin, inScratch: true)
+                                  column: column, origin: field.origin, contentStart: field.origin, inScratch: true)
                     }
                 } else {
                     failure = parseCell(UnsafeRawBufferPointer(start: base + field.start, count: field.end - field.start),
-                                        column: column, origin: field.start, inScratch: false)
+                                        column: column, origin: field.origin, contentStart: field.start, inScratch: false)
                 }
                 if let failure {
                     if rowError(failure) { continue rows } else { break rows }
