@@ -52,9 +52,7 @@ struct CSVChunkParser {
 
     func run() -> CSVChunkResult {
         let columnCount = plans.count
-        var result = CSVChunkResult(
-            columns: plans.map { ColumnAccumulator(type: $0.type, capacity: expectedRows) },
-            conflicted: Array(repeating: false, count: columnCount))
+        var result = CSVChunkResult(columns: [], conflicted: [])
         let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: columnCount + 1)
         let payloads = UnsafeMutableBufferPointer<Int64>.allocate(capacity: columnCount)
         let kinds = UnsafeMutableBufferPointer<CellKind>.allocate(capacity: columnCount)
@@ -63,46 +61,15 @@ struct CSVChunkParser {
             payloads.deallocate()
             kinds.deallocate()
         }
+        var columns = plans.map { ColumnAccumulator(type: $0.type, capacity: expectedRows) }
+        var conflicted = Array(repeating: false, count: columnCount)
+        var rowCount = 0
         let types = plans.map(\.type)
         let overrides = plans.map(\.isOverride)
         var scratch: [UInt8] = []
         var scanner = CSVScanner(base: base, start: start, end: end, delimiter: delimiter)
         var fieldCount = 0, recordStart = 0
         var nextProgress = start + (1 << 24)
-
-        func rowError(_ error: PendingError) -> Bool {
-            if skipErrors {
-                result.skippedRows += 1
-                if result.firstSkipped == nil { result.firstSkipped = error }
-                result.skippedRecordStarts.append(recordStart)
-                return true
-            }
-            result.fatal = error
-            return false
-        }
-
-        /// Parses one non-empty cell into `kinds`/`payloads`; a row error when it is bad.
-        func parseCell(_ bytes: UnsafeRawBufferPointer, column: Int, origin: Int, contentStart: Int,
-                       inScratch: Bool) -> PendingError? {
-            let type = types[column]
-            if type == .string {
-                kinds[column] = inScratch ? .scratchString : .inputString
-                return CSVText.utf8Error(bytes, origin: contentStart)
-            }
-            if let payload = TypedValueParser.parse(bytes, as: type, lenient: overrides[column]) {
-                kinds[column] = .payload
-                payloads[column] = payload
-                return nil
-            }
-            if let invalid = CSVText.utf8Error(bytes, origin: contentStart) { return invalid }
-            if overrides[column] {
-                let found = String(decoding: bytes.prefix(60), as: UTF8.self)
-                return PendingError(offset: origin, kind: .message("expected \(type), found `\(found)`"))
-            }
-            result.conflicted[column] = true
-            kinds[column] = .null
-            return nil
-        }
 
         rows: while true {
             let status = scanner.next(into: fields, fieldCount: &fieldCount, recordStart: &recordStart)
@@ -120,14 +87,14 @@ struct CSVChunkParser {
                 let found = CSVText.snippet(base, offset, min(end, offset + 1))
                 let error = PendingError(offset: offset, kind: .message(
                     "expected a delimiter or line end after a closing quote, found `\(found)`"))
-                if rowError(error) { continue rows } else { break rows }
+                if result.recordRowError(error, recordStart: recordStart, skipErrors: skipErrors) { continue rows } else { break rows }
             case .record:
                 break
             }
             if fieldCount != columnCount {
                 let error = PendingError(offset: recordStart, kind: .message(
                     "expected \(columnCount) field\(columnCount == 1 ? "" : "s"), found \(fieldCount)"))
-                if rowError(error) { continue rows } else { break rows }
+                if result.recordRowError(error, recordStart: recordStart, skipErrors: skipErrors) { continue rows } else { break rows }
             }
             // Phase 1: parse and validate every cell, so a bad row leaves no partial values behind.
             scratch.removeAll(keepingCapacity: true)
@@ -156,37 +123,82 @@ struct CSVChunkParser {
                 let failure: PendingError?
                 if inScratch {
                     failure = scratch.withUnsafeBytes { scratchBytes in
-                        parseCell(UnsafeRawBufferPointer(rebasing: scratchBytes[field.start..<field.end]),
-                                  column: column, origin: field.origin, contentStart: field.origin, inScratch: true)
+                        Self.parseCell(UnsafeRawBufferPointer(rebasing: scratchBytes[field.start..<field.end]),
+                                       type: types[column], isOverride: overrides[column], origin: field.origin,
+                                       contentStart: field.origin, inScratch: true, kind: &kinds[column],
+                                       payload: &payloads[column], conflicted: &conflicted[column])
                     }
                 } else {
-                    failure = parseCell(UnsafeRawBufferPointer(start: base + field.start, count: field.end - field.start),
-                                        column: column, origin: field.origin, contentStart: field.start, inScratch: false)
+                    failure = Self.parseCell(UnsafeRawBufferPointer(start: base + field.start, count: field.end - field.start),
+                                             type: types[column], isOverride: overrides[column], origin: field.origin,
+                                             contentStart: field.start, inScratch: false, kind: &kinds[column],
+                                             payload: &payloads[column], conflicted: &conflicted[column])
                 }
                 if let failure {
-                    if rowError(failure) { continue rows } else { break rows }
+                    if result.recordRowError(failure, recordStart: recordStart, skipErrors: skipErrors) { continue rows } else { break rows }
                 }
             }
             // Phase 2: append.
-            scratch.withUnsafeBytes { scratchBytes in
-                for column in 0..<columnCount {
-                    switch kinds[column] {
-                    case .null:
-                        result.columns[column].appendNull()
-                    case .payload:
-                        result.columns[column].append(payload: payloads[column])
-                    case .inputString:
-                        let field = fields[column]
-                        result.columns[column].append(
-                            utf8: UnsafeRawBufferPointer(start: base + field.start, count: field.end - field.start))
-                    case .scratchString:
-                        let field = fields[column]
-                        result.columns[column].append(utf8: UnsafeRawBufferPointer(rebasing: scratchBytes[field.start..<field.end]))
+            for column in 0..<columnCount {
+                switch kinds[column] {
+                case .null:
+                    columns[column].appendNull()
+                case .payload:
+                    columns[column].append(payload: payloads[column])
+                case .inputString:
+                    let field = fields[column]
+                    columns[column].append(utf8: UnsafeRawBufferPointer(start: base + field.start, count: field.end - field.start))
+                case .scratchString:
+                    let field = fields[column]
+                    scratch.withUnsafeBytes { scratchBytes in
+                        columns[column].append(utf8: UnsafeRawBufferPointer(rebasing: scratchBytes[field.start..<field.end]))
                     }
                 }
             }
-            result.rowCount += 1
+            rowCount += 1
         }
+        result.columns = columns
+        result.rowCount = rowCount
+        result.conflicted = conflicted
         return result
+    }
+
+    /// Parses one non-empty cell into `kind`/`payload`; a row error when it is bad. A value that
+    /// does not fit an inferred (not overridden) type only marks the column `conflicted`.
+    @inline(__always)
+    private static func parseCell(_ bytes: UnsafeRawBufferPointer, type: DataType, isOverride: Bool, origin: Int,
+                                  contentStart: Int, inScratch: Bool, kind: inout CellKind, payload: inout Int64,
+                                  conflicted: inout Bool) -> PendingError? {
+        if type == .string {
+            kind = inScratch ? .scratchString : .inputString
+            return CSVText.utf8Error(bytes, origin: contentStart)
+        }
+        if let value = TypedValueParser.parse(bytes, as: type, lenient: isOverride) {
+            kind = .payload
+            payload = value
+            return nil
+        }
+        if let invalid = CSVText.utf8Error(bytes, origin: contentStart) { return invalid }
+        if isOverride {
+            let found = String(decoding: bytes.prefix(60), as: UTF8.self)
+            return PendingError(offset: origin, kind: .message("expected \(type), found `\(found)`"))
+        }
+        conflicted = true
+        kind = .null
+        return nil
+    }
+}
+
+extension CSVChunkResult {
+    /// Counts a bad row; true when parsing goes on (`skipErrors`), false when it must stop.
+    mutating func recordRowError(_ error: PendingError, recordStart: Int, skipErrors: Bool) -> Bool {
+        if skipErrors {
+            skippedRows += 1
+            if firstSkipped == nil { firstSkipped = error }
+            skippedRecordStarts.append(recordStart)
+            return true
+        }
+        fatal = error
+        return false
     }
 }

@@ -111,7 +111,7 @@ enum CSVLoader {
                 first.fatal = fatal
                 return first
             }
-            for index in first.columns.indices { first.columns[index].append(contentsOf: second.columns[index]) }
+            mergeColumns(&first.columns, second.columns)
             for index in first.conflicted.indices where second.conflicted[index] { first.conflicted[index] = true }
             first.rowCount += second.rowCount
             first.skippedRows += second.skippedRows
@@ -120,6 +120,24 @@ enum CSVLoader {
             return first
         }
         return parser(start, end, scale: 1, reportsProgress: true).run()
+    }
+
+    /// Appends each column of `second` to the same column of `first`, columns in parallel
+    /// (re-mapping a large dictionary is the costly part, and columns are independent).
+    private static func mergeColumns(_ first: inout [ColumnAccumulator], _ second: [ColumnAccumulator]) {
+        let count = first.count
+        let slots = UncheckedSendable(UnsafeMutableBufferPointer<ColumnAccumulator>.allocate(capacity: count))
+        _ = slots.value.initialize(from: first)
+        // Dropping the array leaves each accumulator's buffers uniquely owned by its slot, so the
+        // appends below grow them in place instead of copying.
+        first = []
+        let tails = UncheckedSendable(second)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.value[index].append(contentsOf: tails.value[index])
+        }
+        first = Array(slots.value)
+        slots.value.baseAddress!.deinitialize(count: count)
+        slots.value.deallocate()
     }
 
     /// The offset just after the first line break past the middle, or nil when there is none.
