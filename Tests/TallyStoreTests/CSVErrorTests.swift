@@ -56,6 +56,19 @@ final class CSVErrorTests: XCTestCase {
         }
     }
 
+    func test_nonRegularFile_isRead_notMapped() {
+        // /dev/null is a character device: it cannot be mapped, so it is read (and is empty).
+        XCTAssertThrowsError(try TableLoader.load(path: "/dev/null")) { error in
+            XCTAssertEqual("\(error)", "/dev/null:1:1: expected a header row, found an empty input")
+        }
+    }
+
+    func test_directory_isRejected() {
+        XCTAssertThrowsError(try TableLoader.load(path: "/tmp")) { error in
+            XCTAssertEqual("\(error)", "/tmp:0:0: cannot open: Is a directory")
+        }
+    }
+
     func test_skipErrors_countsRows_andKeepsFirstError() throws {
         let options = LoadOptions(typeOverrides: ["n": .int], skipErrors: true)
         let text = "n,s\n1,a\n2\nx,b\n4,\"q\"z\n5,e\n"

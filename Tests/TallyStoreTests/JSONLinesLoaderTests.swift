@@ -96,6 +96,19 @@ final class JSONLinesLoaderTests: XCTestCase {
         XCTAssertEqual(report.firstSkipped?.description, "e.jsonl:2:7: expected a JSON value, found `}`")
     }
 
+    func test_crlfLines_andBOM() throws {
+        let (table, _) = try loadBytes([0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}\r\n{\"a\": 2}\r\n".utf8), name: "e.jsonl")
+        XCTAssertEqual(rows(table), [[.int(1)], [.int(2)]])
+    }
+
+    func test_sameInput_loadsIdentically() throws {
+        let text = (0..<500).map { "{\"u\": \"u\($0 % 37)\", \"n\": \($0), \"p\": {\"k\": \"v\($0 % 3)\"}}" }.joined(separator: "\n")
+        let (first, _) = try loadText(text, name: "e.jsonl")
+        let (second, _) = try loadText(text, name: "e.jsonl")
+        assertIdentical(first, second)
+        XCTAssertEqual(first.columns[2].dictionary?.strings, ["v0", "v1", "v2"])
+    }
+
     func test_formatChosenByContent_forStdin() throws {
         let (table, _) = try loadText("\n  {\"a\": 1}\n", name: "<stdin>")
         XCTAssertEqual(schema(table), ["a:int"])

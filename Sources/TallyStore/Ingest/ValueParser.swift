@@ -1,11 +1,5 @@
 // Parses ints, floats and booleans straight from field bytes, without making a String.
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Byte-level scalar parsers shared by the CSV and JSON Lines readers.
 enum ValueParser {
     /// A decimal integer with optional sign, fitting in `Int64`; nil otherwise.
@@ -48,7 +42,7 @@ enum ValueParser {
     ///
     /// Numbers with at most 15 significant digits and a small exponent are computed exactly in
     /// one multiplication or division (both operands exact, so the result is correctly rounded);
-    /// others go to `strtod` through a stack copy.
+    /// others take the standard library's slower exact path.
     static func parseFloat(_ bytes: UnsafeRawBufferPointer) -> Double? {
         let count = bytes.count
         guard count > 0 else { return nil }
@@ -120,13 +114,10 @@ enum ValueParser {
         }
     }
 
-    /// `strtod` on a NUL-terminated copy; the caller has already checked the syntax.
+    /// The standard library's correctly rounded, locale-independent conversion (unlike `strtod`,
+    /// which a REPL's `setlocale` could switch to a decimal comma); the caller checked the syntax.
     private static func slowParseFloat(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
-            for index in 0..<bytes.count { buffer[index] = CChar(bitPattern: bytes[index]) }
-            buffer[bytes.count] = 0
-            return strtod(buffer.baseAddress!, nil)
-        }
+        Double(String(decoding: bytes, as: UTF8.self))
     }
 
     /// `true` or `false` in any letter case.
