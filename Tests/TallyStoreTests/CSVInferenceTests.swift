@@ -23,6 +23,19 @@ final class CSVInferenceTests: XCTestCase {
         ])
     }
 
+    func test_timestampColumn_mixesZonesFractionsAndDates() throws {
+        let text = "ts\n2024-03-01T08:00:00+08:00\n2024-03-01 00:00:00.25\n2024-03-01T01:00:00-0100\n2024-03-02\n2024-03-01T09:30Z\n"
+        let (table, _) = try loadText(text)
+        XCTAssertEqual(schema(table), ["ts:timestamp"])
+        XCTAssertEqual(table.columns[0].int64Values, [micros(2024, 3, 1), micros(2024, 3, 1, 0, 0, 0, 250_000),
+                                                      micros(2024, 3, 1, 2), micros(2024, 3, 2), micros(2024, 3, 1, 9, 30)])
+    }
+
+    func test_invalidDate_makesColumnString() throws {
+        let (table, _) = try loadText("d\n2024-02-28\n2024-02-30\n")
+        XCTAssertEqual(schema(table), ["d:string"])
+    }
+
     func test_epochIntegers_inferAsInt() throws {
         let (table, _) = try loadText("ts\n1700000000\n1700000001\n")
         XCTAssertEqual(schema(table), ["ts:int"])

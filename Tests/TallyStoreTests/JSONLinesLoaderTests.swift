@@ -96,6 +96,15 @@ final class JSONLinesLoaderTests: XCTestCase {
         XCTAssertEqual(report.firstSkipped?.description, "e.jsonl:2:7: expected a JSON value, found `}`")
     }
 
+    func test_overrideErrors_underSkipErrors_dropWholeRows() throws {
+        let options = LoadOptions(typeOverrides: ["n": .int], skipErrors: true)
+        let text = "{\"n\": 1, \"s\": \"a\"}\n{\"n\": 1.5, \"s\": \"b\"}\n{\"n\": \"7\", \"s\": \"c\"}\n"
+        let (table, report) = try loadText(text, name: "e.jsonl", options: options)
+        XCTAssertEqual(rows(table), [[.int(1), .string("a")], [.int(7), .string("c")]])
+        XCTAssertEqual(report.skippedRows, 1)
+        XCTAssertEqual(report.firstSkipped?.description, "e.jsonl:2:7: expected int, found `1.5`")
+    }
+
     func test_crlfLines_andBOM() throws {
         let (table, _) = try loadBytes([0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}\r\n{\"a\": 2}\r\n".utf8), name: "e.jsonl")
         XCTAssertEqual(rows(table), [[.int(1)], [.int(2)]])
