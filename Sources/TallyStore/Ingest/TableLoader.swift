@@ -5,6 +5,12 @@
 /// The format is `options.format` when given, else the file extension (`.json`, `.jsonl`,
 /// `.ndjson` → JSON Lines, anything else → CSV), else the content: JSON Lines when the first
 /// non-space byte is `{`. See `CSVLoader` and `JSONLinesLoader` for each format's rules.
+///
+/// Errors name the physical line (newlines inside quoted fields count) and the byte column:
+/// a row with the wrong field count points at the row's first byte; a bad value at its field's
+/// first byte (the opening quote when quoted); invalid UTF-8 at the offending byte. Under
+/// `skipErrors` every row-level fault skips its row; an unterminated quote (which swallows the
+/// rest of the input) and a type override naming no column still fail the load.
 public enum TableLoader {
     /// Reads the file at `path` through a memory map (regular files) or by reading it (pipes).
     ///
