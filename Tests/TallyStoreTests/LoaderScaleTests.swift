@@ -2,6 +2,7 @@
 // quoted fields with newlines, nulls, re-inference and skipped rows); a 100k-event table stays
 // within the memory budget of 16 bytes per (user, ts, event) row; progress is reported.
 
+import Foundation
 import XCTest
 @testable import TallyStore
 
