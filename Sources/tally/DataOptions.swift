@@ -7,7 +7,7 @@ extension OutputMode: ExpressibleByArgument {}
 /// Where the data comes from and how results look.
 struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"),
-            help: ArgumentHelp("Load a CSV or JSON Lines file as a table (repeatable). NAME=PATH picks the table name; the default is the file name without its extension.",
+            help: ArgumentHelp("Load a CSV or JSON Lines file as a table (repeatable). NAME=PATH picks the table name; the default is the file name without its extension. PATH - reads stdin (table `stdin`).",
                                valueName: "[NAME=]PATH"))
     var dataFiles: [String] = []
 
@@ -38,6 +38,7 @@ enum DataSource {
             guard !path.isEmpty else { throw ValidationError("--data \(argument): missing the path after `=`") }
             return (name, path)
         }
+        if argument == "-" { return ("stdin", argument) }
         return (TableNaming.defaultName(forPath: argument), argument)
     }
 }

@@ -29,7 +29,10 @@ struct SessionSetup {
         let sources = try options.dataSources()
         for source in sources {
             do {
-                let (table, report) = try TableLoader.load(path: source.path)
+                let options = LoadOptions(progress: LoadProgress.reporter(for: source.path))
+                let (table, report) = source.path == "-"
+                    ? try TableLoader.load(bytes: Self.standardInputBytes(), name: "<stdin>", options: options)
+                    : try TableLoader.load(path: source.path, options: options)
                 session.register(table, as: source.name)
                 if report.skippedRows > 0 {
                     shell.errorOutput.write("warning: \(source.path): skipped \(report.skippedRows) bad rows\n")
@@ -44,6 +47,20 @@ struct SessionSetup {
             demo = table
         } else {
             demo = nil
+        }
+    }
+}
+
+extension SessionSetup {
+    /// All of stdin, for `--data -`.
+    static func standardInputBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = systemRead(0, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 }

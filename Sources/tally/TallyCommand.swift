@@ -36,6 +36,12 @@ struct TallyCommand: ParsableCommand {
     @Flag(help: "Stop at the first failing statement of stdin.")
     var bail = false
 
+    func validate() throws {
+        if query == nil && data.dataFiles.contains(where: { (try? DataSource.parse($0))?.path == "-" }) {
+            throw ValidationError("--data - reads a table from stdin, so give the statements with -c")
+        }
+    }
+
     func run() throws {
         let isTerminal = query == nil && isatty(0) != 0
         let setup = try SessionSetup(options: data, interactive: isTerminal)
@@ -46,7 +52,7 @@ struct TallyCommand: ParsableCommand {
         }
         if isTerminal {
             let tableNames = shell.session.tables.map(\.name)
-            if setup.demo == nil && DemoData.table() == nil && data.dataFiles.isEmpty && !data.noDemo {
+            if setup.demo == nil && data.dataFiles.isEmpty && !data.noDemo {
                 shell.errorOutput.write("note: the demo data generator is not available in this build\n")
             }
             shell.output.write(Banner.text(demo: setup.demo, tableNames: tableNames))

@@ -33,7 +33,7 @@ public struct LoadCommand: DotCommand {
         let table: Table
         let report: LoadReport
         do {
-            (table, report) = try TableLoader.load(path: path)
+            (table, report) = try TableLoader.load(path: path, options: LoadOptions(progress: LoadProgress.reporter(for: path)))
         } catch {
             throw Diagnostic(kind: .badInput, message: error.description, loadError: error)
         }
