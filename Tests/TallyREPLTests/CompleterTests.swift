@@ -36,6 +36,7 @@ final class CompleterTests: XCTestCase {
                        ["countries", "def", "events", "let", "load", "set"])
         XCTAssertEqual(words(completer.complete(beforeWord: "events | count; ", word: "ev")), ["events"])
         XCTAssertEqual(words(completer.complete(beforeWord: "let buyers = ", word: "c")), ["countries"])
+        XCTAssertEqual(words(completer.complete(beforeWord: "set ", word: "")), ["timezone", "week_start"])
     }
 
     func test_complete3_afterPipeOffersStages() throws {

@@ -148,3 +148,16 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(ResultRenderer.render(table, mode: .csv, options: RenderOptions(color: true)), "n\n1\n")
     }
 }
+
+extension RenderingTests {
+    /// render-9: in a narrow terminal the widest column gives way first, down to 8 cells.
+    func test_render9_fitsTerminalWidth() throws {
+        XCTAssertEqual(TableRenderer.fit([30, 5], into: 30), [18, 5])
+        XCTAssertEqual(TableRenderer.fit([30, 30], into: 20), [8, 8])
+        XCTAssertEqual(TableRenderer.fit([3, 4], into: 80), [3, 4])
+        let table = try Table([("text", Column.string([String(repeating: "a", count: 30)]))])
+        let text = TableRenderer.render(table, options: RenderOptions(terminalWidth: 14))
+        XCTAssertTrue(text.contains("│ aaaaaaaaa… │\n"), text)
+        XCTAssertEqual(text.split(separator: "\n").first.map { DisplayWidth.width(of: String($0)) }, 14)
+    }
+}

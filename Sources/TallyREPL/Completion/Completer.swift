@@ -24,6 +24,8 @@ public final class Completer {
 
     /// Words allowed at the start of a statement besides table names.
     static let statementKeywords = ["def", "let", "load", "set"]
+    /// What `set` changes (DESIGN §5).
+    static let settingNames = ["timezone", "week_start"]
     /// Words that read naturally inside a stage.
     static let stageKeywords = ["and", "asc", "by", "desc", "in", "not", "or"]
 
@@ -60,6 +62,9 @@ public final class Completer {
         }
         if last.kind == .symbol && last.text == "|" {
             return .words(filter(shell.session.stageNames, word))
+        }
+        if tokens.count == 1, tokens[0].text == "set" {
+            return .words(filter(Self.settingNames, word))
         }
         if isBindingStart(tokens) {
             return .words(filter(shell.session.tables.map(\.name), word))

@@ -11,13 +11,16 @@ public struct RenderOptions: Sendable {
     public var maxRows: Int?
     /// `table` mode cuts longer cells to this many terminal cells.
     public var maxCellWidth: Int
+    /// `table` mode narrows its widest columns to fit this many cells (the terminal's width); nil: no limit.
+    public var terminalWidth: Int?
 
     public init(formatter: ValueFormatter = ValueFormatter(), color: Bool = false, maxRows: Int? = nil,
-                maxCellWidth: Int = 48) {
+                maxCellWidth: Int = 48, terminalWidth: Int? = nil) {
         self.formatter = formatter
         self.color = color
         self.maxRows = maxRows
         self.maxCellWidth = maxCellWidth
+        self.terminalWidth = terminalWidth
     }
 }
 

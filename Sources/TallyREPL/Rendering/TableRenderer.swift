@@ -31,11 +31,21 @@ public enum TableRenderer {
                 return DisplayWidth.truncate(text, toWidth: options.maxCellWidth)
             })
         }
-        let headers = table.fields.map { DisplayWidth.truncate(escaped($0.name), toWidth: options.maxCellWidth) }
-        let types = table.fields.map(\.type.description)
+        var headers = table.fields.map { DisplayWidth.truncate(escaped($0.name), toWidth: options.maxCellWidth) }
+        var types = table.fields.map(\.type.description)
         var widths = zip(headers, types).map { max(DisplayWidth.width(of: $0), DisplayWidth.width(of: $1), 1) }
         for case let row? in cells {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.width(of: text)) }
+        }
+        if let terminalWidth = options.terminalWidth {
+            let fitted = fit(widths, into: terminalWidth)
+            if fitted != widths {
+                widths = fitted
+                let cut = { (texts: [String]) in texts.enumerated().map { DisplayWidth.truncate($1, toWidth: fitted[$0]) } }
+                headers = cut(headers)
+                types = cut(types)
+                cells = cells.map { $0.map(cut) }
+            }
         }
         let rightAligned = table.fields.map { $0.type.isNumeric || $0.type == .duration }
 
@@ -58,6 +68,18 @@ public enum TableRenderer {
         }
         out += footer(total: table.rowCount, shown: shownRows.count) + "\n"
         return out
+    }
+
+    /// Column widths narrowed, widest first but none below 8 cells, until the box fits `limit`
+    /// cells (each column adds 3 for its border and padding). A table that cannot fit wraps.
+    public static func fit(_ widths: [Int], into limit: Int) -> [Int] {
+        var widths = widths
+        var total = widths.reduce(1) { $0 + $1 + 3 }
+        while total > limit, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
+            widths[widest] -= 1
+            total -= 1
+        }
+        return widths
     }
 
     /// Row indices to print: all, or the first and last halves of `limit`.

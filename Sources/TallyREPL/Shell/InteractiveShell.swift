@@ -29,6 +29,8 @@ public final class InteractiveShell {
 
         while !shell.shouldQuit {
             pending.text = accumulator.pendingText
+            // Read each time: the window may have been resized since the last result.
+            shell.terminalWidth = TextOutput.terminalColumns(fd: 1)
             let prompt = accumulator.hasPendingText ? Self.continuationPrompt : Self.prompt
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:

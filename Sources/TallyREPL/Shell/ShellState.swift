@@ -16,6 +16,8 @@ public final class ShellState {
     public var isErrorColored: Bool
     /// `table` mode shows at most this many rows; nil shows all (batch output is never cut).
     public var maxTableRows: Int?
+    /// Fit `table` output to this many cells (the REPL sets the terminal's width); nil: no limit.
+    public var terminalWidth: Int?
     /// Set by `.quit`; the reading loop stops.
     public var shouldQuit = false
     /// A statement or command failed.
@@ -42,7 +44,7 @@ public final class ShellState {
     /// Options for rendering results now (the zone follows `set timezone`).
     public var renderOptions: RenderOptions {
         RenderOptions(formatter: ValueFormatter(zone: session.settings.zone), color: isOutputColored,
-                      maxRows: maxTableRows)
+                      maxRows: maxTableRows, terminalWidth: terminalWidth)
     }
 
     /// Prints `table` in the current mode.

@@ -37,4 +37,11 @@ public struct TextOutput: Sendable {
     public static let standardError = TextOutput.fileDescriptor(2)
 
     public func write(_ text: String) { sink(text) }
+
+    /// The width in cells of the terminal on `fd`, or nil when it is not a terminal.
+    public static func terminalColumns(fd: Int32) -> Int? {
+        var size = winsize()
+        guard isatty(fd) != 0, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
 }
