@@ -143,3 +143,15 @@ final class ShellTests: XCTestCase {
             """), harness.errors.text)
     }
 }
+
+extension ShellTests {
+    /// shell-9: a cancelled statement prints one line, on its own line at a terminal, and counts as a failure.
+    func test_shell9_cancellationNotice() throws {
+        let harness = try ShellHarness()
+        harness.shell.report(Diagnostic(kind: .cancelled, message: "cancelled"))
+        harness.shell.isInteractive = true
+        harness.shell.report(Diagnostic(kind: .cancelled, message: "cancelled"))
+        XCTAssertEqual(harness.errors.text, "cancelled\n\ncancelled\n")
+        XCTAssertEqual(harness.shell.exitStatus, 1)
+    }
+}

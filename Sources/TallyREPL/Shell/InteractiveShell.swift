@@ -25,6 +25,7 @@ public final class InteractiveShell {
         let completer = Completer(shell: shell) { pending.text }
         let editor = LineEditor(history: history, completer: completer)
         InterruptSignal.install(cancellation: shell.session.cancellation.address)
+        shell.isInteractive = true
         defer { editor.close() }
 
         while !shell.shouldQuit {

@@ -25,7 +25,7 @@ extension ShellState {
         }
         // An engine that stopped early on Ctrl-C without saying so is still reported once.
         if session.cancellation.isCancelled && !wasCancelled && !isOK {
-            errorOutput.write("cancelled\n")
+            errorOutput.write(isInteractive ? "\ncancelled\n" : "cancelled\n")
         }
         session.cancellation.reset()
         return isOK

@@ -18,6 +18,8 @@ public final class ShellState {
     public var maxTableRows: Int?
     /// Fit `table` output to this many cells (the REPL sets the terminal's width); nil: no limit.
     public var terminalWidth: Int?
+    /// A person at a terminal is typing (the REPL), rather than a script or pipe.
+    public var isInteractive = false
     /// Set by `.quit`; the reading loop stops.
     public var shouldQuit = false
     /// A statement or command failed.
@@ -56,7 +58,8 @@ public final class ShellState {
     public func report(_ diagnostic: Diagnostic) {
         recordFailure(isBadInput: diagnostic.kind == .badInput)
         if diagnostic.kind == .cancelled {
-            errorOutput.write("cancelled\n")
+            // At a terminal the tty has just echoed `^C` where the cursor was.
+            errorOutput.write(isInteractive ? "\ncancelled\n" : "cancelled\n")
             return
         }
         var text = DiagnosticRenderer.render(diagnostic, color: isErrorColored)
