@@ -21,11 +21,12 @@ static inline const char *tally_rl_line_buffer(void) { return rl_line_buffer; }
 static inline void tally_rl_set_attempted_completion_over(int over) { rl_attempted_completion_over = over; }
 
 /// Installs (or with NULL removes) the completion hook, with Tally's word breaks and quotes:
-/// words end at blanks and operators but not at `.` (dot-commands, flattened `a.b` columns);
+/// words end at blanks and operators but not at `.` (dot-commands, flattened `a.b` columns)
+/// nor at `/` and `-` (file paths);
 /// inside "…" the word starts after the quote and readline closes it on a unique match.
 static inline void tally_rl_set_completion(rl_completion_func_t *function) {
     rl_attempted_completion_function = function;
-    rl_completer_word_break_characters = (char *)" \t\n\"'`@$><=;|&{(,)!+-*/[]";
+    rl_completer_word_break_characters = (char *)" \t\n\"'`@$><=;|&{(,)!+*[]";
     rl_completer_quote_characters = "\"";
 }
 

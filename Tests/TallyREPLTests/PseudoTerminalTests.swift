@@ -7,6 +7,7 @@
 //   pty-4  Ctrl-C at the prompt drops the typed text; the shell goes on
 //   pty-5  Ctrl-C during a long query prints "cancelled" and returns to the prompt (needs the engine)
 //   pty-6  Ctrl-D at an empty prompt exits with status 0
+//   pty-7  a path after `.load` and inside `load "` completes as a file name
 import Foundation
 import XCTest
 
@@ -122,6 +123,24 @@ final class PseudoTerminalTests: XCTestCase {
         XCTAssertTrue(reply.contains("cancelled"), reply)
         terminal.send(".timer\r")
         try terminal.expect("timer: off")
+        terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    func test_pty7_pathsCompleteAsFileNames() throws {
+        let directory = scratch.appendingPathComponent("my-data")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory.appendingPathComponent("events-2024.csv").path,
+                                                    contents: Data()))
+        let terminal = try startShell()
+        terminal.send(".load \(directory.path)/ev\t")
+        try terminal.expect("\(directory.path)/events-2024.csv ")
+        terminal.send("\u{3}")
+        try terminal.expect("tally> ")
+        terminal.send("load \"\(directory.path)/ev\t")
+        try terminal.expect("\(directory.path)/events-2024.csv\" ")
+        terminal.send("\u{3}")
+        try terminal.expect("tally> ")
         terminal.send("\u{4}")
         XCTAssertEqual(try terminal.waitForExit(), 0)
     }
