@@ -45,7 +45,7 @@ public struct DotCommandArguments: Sendable {
     /// The command's arguments; index 0 is the first word after the command name.
     public var values: [String] { line.words.dropFirst().map(\.text) }
 
-    public init(line: DotCommandLine, command: any DotCommand) { self.line = line }
+    public init(line: DotCommandLine) { self.line = line }
 
     /// Fails with a caret under the first extra argument when more than `count` were given.
     public func expectAtMost(_ count: Int) throws(DotCommandError) {

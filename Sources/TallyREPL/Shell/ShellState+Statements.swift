@@ -51,7 +51,7 @@ extension ShellState {
             return false
         }
         do {
-            try command.run(DotCommandArguments(line: words, command: command), in: self)
+            try command.run(DotCommandArguments(line: words), in: self)
             return true
         } catch let error as DotCommandError {
             reportDotError(error, in: words, location: location)
