@@ -8,6 +8,8 @@
 //   pty-5  Ctrl-C during a long query prints "cancelled" and returns to the prompt (needs the engine)
 //   pty-6  Ctrl-D at an empty prompt exits with status 0
 //   pty-7  a path after `.load` and inside `load "` completes as a file name
+//   pty-8  a line ending in `|` shows the continuation prompt; Ctrl-C there drops the whole
+//          statement (needs the parser's `isComplete`)
 import Foundation
 import XCTest
 
@@ -115,7 +117,7 @@ final class PseudoTerminalTests: XCTestCase {
         try terminal.expect(Self.longRunningQuery)
         // If the prompt is back within a second, the query did not run long: no engine (or a
         // different syntax). That is not a pass.
-        if let early = try? terminal.expect("tally> ", timeout: 1) {
+        if let early = terminal.waitFor("tally> ", timeout: 1) {
             throw XCTSkip("pty-5 needs the query engine and the demo table; the query ended at once:\n\(early)")
         }
         terminal.send("\u{3}")
@@ -141,6 +143,26 @@ final class PseudoTerminalTests: XCTestCase {
         try terminal.expect("\(directory.path)/events-2024.csv\" ")
         terminal.send("\u{3}")
         try terminal.expect("tally> ")
+        terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    func test_pty8_ctrlCAtContinuationPromptDropsTheStatement() throws {
+        let terminal = try startShell()
+        terminal.send("nosuchtable |\r")
+        let reply = try terminal.expect("> ")
+        guard reply.hasSuffix("   ...> ") else {
+            throw XCTSkip("pty-8 needs Session.isComplete to report a trailing | as unfinished; got:\n\(reply)")
+        }
+        terminal.send("  count")
+        try terminal.expect("count")
+        terminal.send("\u{3}")
+        try terminal.expect("^C\r\ntally> ")
+        // Had the pending `nosuchtable |` survived, this would be a continuation, not a command.
+        terminal.send(".timer\r")
+        let after = try terminal.expect("tally> ")
+        XCTAssertTrue(after.contains("timer: off"), after)
+        XCTAssertFalse(after.contains("nosuchtable"), after)
         terminal.send("\u{4}")
         XCTAssertEqual(try terminal.waitForExit(), 0)
     }

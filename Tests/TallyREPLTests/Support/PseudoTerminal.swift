@@ -76,6 +76,16 @@ final class PseudoTerminal {
     @discardableResult
     func expect(_ needle: String, timeout: TimeInterval = 10, file: StaticString = #filePath,
                 line: UInt = #line) throws -> String {
+        guard let matched = waitFor(needle, timeout: timeout) else {
+            XCTFail("timed out waiting for \(needle.debugDescription); output so far:\n\(transcript)",
+                    file: file, line: line)
+            throw PseudoTerminalError("timeout")
+        }
+        return matched
+    }
+
+    /// Like `expect`, but a timeout is an answer (nil), not a failure.
+    func waitFor(_ needle: String, timeout: TimeInterval) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let end = Self.endOfFirstMatch(of: Array(needle.utf8), in: output, from: searchStart) {
@@ -84,11 +94,7 @@ final class PseudoTerminal {
                 return matched
             }
             let remaining = deadline.timeIntervalSinceNow
-            guard remaining > 0, readSome(waitingAtMost: remaining) else {
-                XCTFail("timed out waiting for \(needle.debugDescription); output so far:\n\(transcript)",
-                        file: file, line: line)
-                throw PseudoTerminalError("timeout")
-            }
+            guard remaining > 0, readSome(waitingAtMost: remaining) else { return nil }
         }
     }
 
