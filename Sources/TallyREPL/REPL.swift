@@ -1,5 +1,0 @@
-// PLACEHOLDER for the readline REPL.
-import TallyQuery
-import CReadline
-
-public enum REPL {}

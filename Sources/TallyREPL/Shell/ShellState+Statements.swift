@@ -1,0 +1,83 @@
+// Running program text and dot-commands, and printing what comes back.
+import TallyQuery
+import TallyStore
+
+extension ShellState {
+    /// Runs the statements in `source`, printing each result as it arrives.
+    /// - Returns: true when everything succeeded.
+    @discardableResult
+    public func execute(_ source: SourceText, stopOnError: Bool) -> Bool {
+        session.cancellation.reset()
+        var wasCancelled = false
+        let isOK = session.run(source, stopOnError: stopOnError) { event in
+            switch event {
+            case .result(let result):
+                switch result.output {
+                case .table(let table): show(table)
+                case .message(let message): output.write(message + "\n")
+                case .none: break
+                }
+                if isTimerOn { output.write("time: \(Self.describe(result.elapsed))\n") }
+            case .failure(let diagnostic):
+                if diagnostic.kind == .cancelled { wasCancelled = true }
+                report(diagnostic)
+            }
+        }
+        // An engine that stopped early on Ctrl-C without saying so is still reported once.
+        if session.cancellation.isCancelled && !wasCancelled && !isOK {
+            errorOutput.write(isInteractive ? "\ncancelled\n" : "cancelled\n")
+        }
+        session.cancellation.reset()
+        return isOK
+    }
+
+    /// Runs one chunk read by a `StatementAccumulator`.
+    @discardableResult
+    public func execute(_ chunk: InputChunk, stopOnError: Bool) -> Bool {
+        switch chunk {
+        case .statements(let source): return execute(source, stopOnError: stopOnError)
+        case .dotCommand(let line, let location): return runDotCommand(line, location: location)
+        }
+    }
+
+    /// Runs a `.command` line, reporting argument errors with a caret under the offending word.
+    @discardableResult
+    public func runDotCommand(_ line: String, location: String? = nil) -> Bool {
+        let words = DotCommandLine(line)
+        guard let first = words.words.first else { return true }
+        guard let command = DotCommands.named(first.text) else {
+            reportDotError(DotCommandError("unknown command; use .help to list them", word: 0), in: words,
+                           location: location)
+            return false
+        }
+        do {
+            try command.run(DotCommandArguments(line: words), in: self)
+            return true
+        } catch let error as DotCommandError {
+            reportDotError(error, in: words, location: location)
+            return false
+        } catch let diagnostic as Diagnostic {
+            report(diagnostic)
+            return false
+        } catch {
+            recordFailure()
+            errorOutput.write("error: \(error)\n")
+            return false
+        }
+    }
+
+    private func reportDotError(_ error: DotCommandError, in line: DotCommandLine, location: String?) {
+        recordFailure(isBadInput: error.isBadInput)
+        errorOutput.write(error.rendered(in: line, location: location, commandName: line.words.first?.text))
+    }
+
+    /// `12.3 ms`, `1.25 s`: enough digits to compare runs.
+    static func describe(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        if milliseconds < 1000 {
+            return String(Double(Int(milliseconds * 10)) / 10) + " ms"
+        }
+        return String(Double(Int(milliseconds / 10)) / 100) + " s"
+    }
+}
