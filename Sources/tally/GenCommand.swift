@@ -1,8 +1,5 @@
 // `tally gen` and the demo table: the only file that touches TallyGen's EventGenerator.
 //
-// WIRING PENDING: the generator is written on another branch. Until it is merged, `tally gen`
-// fails with "gen not wired yet" and no demo table is created. The lead connects it here by
-// replacing the two bodies marked TODO with the calls shown beside them.
 import ArgumentParser
 import TallyGen
 import TallyStore
@@ -44,49 +41,36 @@ struct GenCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(help: "Days over which users sign up.")
+    var days: Int = 90
+
     func validate() throws {
         if events < 0 { throw ValidationError("--events must be 0 or more") }
         if let users, users <= 0 { throw ValidationError("--users must be at least 1") }
-        if let start, CivilDate.parse(start) == nil {
+        if days <= 0 { throw ValidationError("--days must be at least 1") }
+        if let start, EventGenerator.Options.day(fromISODate: start) == nil {
             throw ValidationError("--start \(start): expected a date like 2024-01-01")
         }
     }
 
     func run() throws {
-        // TODO(lead, merge of TallyGen): replace with
-        //     var options = EventGenerator.Options(events: events, seed: seed)
-        //     if let users { options.users = users }
-        //     if let start { options.startDay = CivilDate.parse(start)! }   // days since 1970-01-01
-        //     let fd = output == nil ? 1 : open(output!, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        //     try EventGenerator.write(options: options, format: format == .csv ? .csv : .jsonl, to: fd)
-        throw GenWiringError.notWired
+        var options = EventGenerator.Options(events: events, seed: seed, days: days, users: users)
+        if let start, let day = EventGenerator.Options.day(fromISODate: start) { options.start = day }
+        do {
+            try EventGenerator.write(options, format: format == .csv ? .csv : .jsonLines, toPath: output)
+        } catch let error as EventGenerator.WriteError {
+            throw GenFailure(message: String(describing: error))
+        }
     }
 }
 
 /// The demo table `events`: about 100k events from a fixed seed.
 enum DemoData {
-    static func table() -> Table? {
-        // TODO(lead, merge of TallyGen): `return EventGenerator.demoTable()`
-        nil
-    }
+    static func table() -> Table? { EventGenerator.demoTable() }
 }
 
-/// Dates for `--start`.
-enum CivilDate {
-    /// `YYYY-MM-DD` → days since 1970-01-01.
-    static func parse(_ text: String) -> Int64? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), day >= 1, day <= CivilTime.daysInMonth(year: year, month: month) else {
-            return nil
-        }
-        return CivilTime.days(year: year, month: month, day: day)
-    }
-}
-
-/// The temporary failure of `tally gen` before the generator is wired (exit status 1).
-enum GenWiringError: Error, CustomStringConvertible {
-    case notWired
-    var description: String { "gen not wired yet (the event generator is not in this build)" }
+/// A failed write of `tally gen` (exit status 1), with the system's reason.
+struct GenFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

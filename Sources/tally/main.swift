@@ -21,7 +21,9 @@ func exitReporting(_ error: any Error) -> Never {
         TextOutput.standardError.write(message + "\n")
         exit(ExitStatus.usage)
     default:
-        TextOutput.standardError.write(message + "\n")
+        // ArgumentParser words failures "Error: …"; Tally's diagnostics all read "error: …".
+        let worded = message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : Substring(message)
+        TextOutput.standardError.write(worded + "\n")
         exit(ExitStatus.queryError)
     }
 }
