@@ -1,0 +1,72 @@
+// The parsed form of statements, pipelines and stages.
+import TallyStore
+
+/// Where a pipeline's rows come from.
+public indirect enum SourceKind: Sendable {
+    /// A named table (or `let` binding).
+    case table(String)
+    /// `values (a: int, b: string) [(1, "x"), …]`: an inline table.
+    case values(columns: [(name: String, type: DataType)], rows: [[Expression]])
+    /// `(pipeline)`: a nested pipeline.
+    case pipeline(Pipeline)
+}
+
+public struct PipelineSource: Sendable {
+    public var kind: SourceKind
+    public var span: SourceSpan
+}
+
+public struct SortKey: Sendable {
+    public var expression: Expression
+    public var descending: Bool
+}
+
+public enum JoinKind: String, Sendable { case inner, left }
+
+/// A join key: `key` (same name both sides) or `left_key == right_key`.
+public struct JoinKey: Sendable {
+    public var left: String
+    public var leftSpan: SourceSpan
+    public var right: String
+    public var rightSpan: SourceSpan
+}
+
+public indirect enum StageKind: Sendable {
+    case filter(Expression)
+    case select([NamedExpression])
+    case extend([NamedExpression])
+    case summarize(aggregates: [NamedExpression], by: [NamedExpression])
+    case sort([SortKey])
+    case take(Expression)
+    case top(Expression, SortKey)
+    case distinct([NamedExpression])
+    case count
+    case join(JoinKind, PipelineSource, [JoinKey])
+    case union(PipelineSource)
+    /// `name(args…) [by cols]`: a `def` or a plugin.
+    case call(name: String, nameSpan: SourceSpan, arguments: [Argument], by: [NamedExpression])
+}
+
+public struct Stage: Sendable {
+    public var kind: StageKind
+    public var span: SourceSpan
+}
+
+public struct Pipeline: Sendable {
+    public var source: PipelineSource
+    public var stages: [Stage]
+    public var span: SourceSpan
+}
+
+public enum StatementKind: Sendable {
+    case pipeline(Pipeline)
+    case letBinding(name: String, Pipeline)
+    case definition(name: String, parameters: [String], stages: [Stage])
+    case setting(name: String, nameSpan: SourceSpan, value: String, valueSpan: SourceSpan)
+    case load(path: String, name: String, types: [(String, DataType)], skipErrors: Bool)
+}
+
+public struct Statement: Sendable {
+    public var kind: StatementKind
+    public var span: SourceSpan
+}

@@ -1,0 +1,128 @@
+// Turns key columns into dense integer ids: the basis of group-by, distinct, dcount and joins.
+import TallyStore
+
+/// Rows grouped by key: a dense group id per row, in order of first appearance.
+struct Grouping {
+    var ids: [Int32]
+    var groupCount: Int
+    /// The first row of each group, by group id.
+    var firstRows: [Int]
+}
+
+/// Dense ids for key values. A dictionary-coded string column is mapped by code through an array
+/// (no hashing); Int64-backed columns hash the raw value; several keys are combined pairwise.
+enum KeyEncoder {
+    /// Ids per row in first-seen order; null is a value of its own when `nullsMatch`, else -1.
+    static func denseIds(_ column: Column, nullsMatch: Bool = true) -> (ids: [Int32], count: Int) {
+        let count = column.count
+        var ids = [Int32](repeating: -1, count: count)
+        var next: Int32 = 0
+        var nullId: Int32 = -1
+        @inline(__always) func idForNull() -> Int32 {
+            guard nullsMatch else { return -1 }
+            if nullId < 0 { nullId = next; next += 1 }
+            return nullId
+        }
+        switch column.storage {
+        case .string(let codes, let dictionary):
+            var map = [Int32](repeating: -1, count: dictionary.count)
+            // Equal strings under different codes (a dictionary built with duplicates) share an id.
+            var byText: [String: Int32]?
+            if dictionary.count > 0, Set(dictionary.strings).count != dictionary.count { byText = [:] }
+            for row in 0..<count {
+                if column.isNull(row) { ids[row] = idForNull(); continue }
+                let code = Int(codes[row])
+                var id = map[code]
+                if id < 0 {
+                    if byText != nil {
+                        let text = dictionary.string(at: code)
+                        if let known = byText![text] { id = known } else { id = next; next += 1; byText![text] = id }
+                    } else {
+                        id = next
+                        next += 1
+                    }
+                    map[code] = id
+                }
+                ids[row] = id
+            }
+        case .int64(let values):
+            var map: [Int64: Int32] = [:]
+            map.reserveCapacity(min(count, 1 << 16))
+            for row in 0..<count {
+                if column.isNull(row) { ids[row] = idForNull(); continue }
+                if let id = map[values[row]] { ids[row] = id } else { map[values[row]] = next; ids[row] = next; next += 1 }
+            }
+        case .float(let values):
+            var map: [UInt64: Int32] = [:]
+            for row in 0..<count {
+                if column.isNull(row) { ids[row] = idForNull(); continue }
+                let value = values[row]
+                let key = value == 0 ? 0 : (value.isNaN ? Double.nan.bitPattern : value.bitPattern)
+                if let id = map[key] { ids[row] = id } else { map[key] = next; ids[row] = next; next += 1 }
+            }
+        case .bool(let values):
+            var map: [Int32] = [-1, -1]
+            for row in 0..<count {
+                if column.isNull(row) { ids[row] = idForNull(); continue }
+                let slot = values[row] ? 1 : 0
+                if map[slot] < 0 { map[slot] = next; next += 1 }
+                ids[row] = map[slot]
+            }
+        }
+        return (ids, Int(next))
+    }
+
+    /// Groups rows by all `columns` (no columns: one group holding every row, even when empty).
+    static func group(_ columns: [Column], rowCount: Int) -> Grouping {
+        guard let first = columns.first else {
+            return Grouping(ids: [Int32](repeating: 0, count: rowCount), groupCount: 1, firstRows: [0])
+        }
+        var (ids, count) = denseIds(first)
+        for column in columns.dropFirst() {
+            let (other, otherCount) = denseIds(column)
+            (ids, count) = combine(ids, count, other, otherCount)
+        }
+        var firstRows = [Int](repeating: -1, count: count)
+        for row in 0..<ids.count where firstRows[Int(ids[row])] < 0 { firstRows[Int(ids[row])] = row }
+        return Grouping(ids: ids, groupCount: count, firstRows: firstRows)
+    }
+
+    /// Pairs of ids as new dense ids in first-seen order; -1 in either stays -1.
+    static func combine(_ a: [Int32], _ countA: Int, _ b: [Int32], _ countB: Int) -> ([Int32], Int) {
+        var result = [Int32](repeating: -1, count: a.count)
+        var next: Int32 = 0
+        if countA * countB <= 1 << 22 {
+            var map = [Int32](repeating: -1, count: max(1, countA * countB))
+            for row in 0..<a.count where a[row] >= 0 && b[row] >= 0 {
+                let slot = Int(a[row]) * countB + Int(b[row])
+                if map[slot] < 0 { map[slot] = next; next += 1 }
+                result[row] = map[slot]
+            }
+        } else {
+            var map: [Int64: Int32] = [:]
+            for row in 0..<a.count where a[row] >= 0 && b[row] >= 0 {
+                let key = Int64(a[row]) * Int64(countB) + Int64(b[row])
+                if let id = map[key] { result[row] = id } else { map[key] = next; result[row] = next; next += 1 }
+            }
+        }
+        return (result, Int(next))
+    }
+
+    /// Ids for the left and right key columns of a join in one shared space (null: -1, never equal).
+    static func sharedIds(_ left: [Column], _ right: [Column]) -> (left: [Int32], right: [Int32]) {
+        var leftIds: [Int32] = [], rightIds: [Int32] = []
+        var combinedCount = 0
+        for (index, (l, r)) in zip(left, right).enumerated() {
+            let both = Column.concatenated([l, r], type: l.type)
+            let (ids, count) = denseIds(both, nullsMatch: false)
+            let lIds = Array(ids[0..<l.count]), rIds = Array(ids[l.count...])
+            if index == 0 {
+                leftIds = lIds; rightIds = rIds; combinedCount = count
+            } else {
+                let (merged, mergedCount) = combine(leftIds + rightIds, combinedCount, lIds + rIds, count)
+                leftIds = Array(merged[0..<l.count]); rightIds = Array(merged[l.count...]); combinedCount = mergedCount
+            }
+        }
+        return (leftIds, rightIds)
+    }
+}
