@@ -12,13 +12,11 @@ enum TimeFunctions {
         func localDay(_ value: Int64) -> Int64 { isDate ? value : zone.day(ofUTC: value) }
         switch function {
         case .hour:
-            return FunctionKernels.mapInt64(input, type: .timestamp) { t in
-                t - positiveRemainder(zone.local(fromUTC: t), CivilTime.microsPerHour)
-            }
+            return FunctionKernels.mapInt64(input, type: .timestamp) { t in localFloor(t, CivilTime.microsPerHour, zone) }
         case .bin:
             let sizes = arguments[1]
             if input.type == .timestamp {
-                return binned(input, sizes) { t, size in t - positiveRemainder(zone.local(fromUTC: t), size) }
+                return binned(input, sizes) { t, size in localFloor(t, size, zone) }
             }
             if input.type == .int {
                 return binned(input, sizes) { value, size in CivilTime.floorDiv(value, size) * size }
@@ -56,6 +54,17 @@ enum TimeFunctions {
         default:
             preconditionFailure("\(function) is not a time function")
         }
+    }
+
+    /// The instant where the local bin of `size` holding `t` starts. Stepping back by the local
+    /// remainder keeps the two 01:00 hours of a fall-back night apart; when that step crosses
+    /// an offset change (a day bin on a DST day), the bin's local start is converted instead.
+    static func localFloor(_ t: Int64, _ size: Int64, _ zone: ZoneCalendar) -> Int64 {
+        let local = zone.local(fromUTC: t)
+        let remainder = positiveRemainder(local, size)
+        let candidate = t - remainder
+        if zone.local(fromUTC: candidate) == local - remainder { return candidate }
+        return zone.utc(fromLocal: local - remainder)
     }
 
     private static func binned(_ input: Column, _ sizes: Column, _ bucket: (Int64, Int64) -> Int64) -> Column {

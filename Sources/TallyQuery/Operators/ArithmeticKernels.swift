@@ -79,7 +79,7 @@ enum ArithmeticKernels {
     static func negate(_ column: Column) -> Column {
         switch column.storage {
         case .int64(let values): return Column(type: column.type, storage: .int64(values.map { 0 &- $0 }), validity: column.validity)
-        case .float(let values): return .float(values.map { -$0 }, validity: column.validity)
+        case .float(let values): return .float(values.map { 0 - $0 }, validity: column.validity)
         default: preconditionFailure("negating \(column.type) passed the binder")
         }
     }

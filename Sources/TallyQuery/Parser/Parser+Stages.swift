@@ -42,7 +42,7 @@ extension Parser {
             _ = advance()
             let count = try parseExpression(minimum: Precedence.comparison + 1)
             try expectWord("by", "after the row count of `top`")
-            kind = .top(count, try parseSortKey())
+            kind = .top(count, try parseSortKey(descendingByDefault: true))
         case "distinct" where !isCall:
             _ = advance()
             kind = .distinct(atStageEnd ? [] : try parseNamedList(requireOne: true))
@@ -126,12 +126,12 @@ extension Parser {
         return items
     }
 
-    /// sortKey -> expr (`asc` | `desc`)?
-    mutating func parseSortKey() throws(Diagnostic) -> SortKey {
+    /// sortKey -> expr (`asc` | `desc`)?   (`top` sorts descending unless told `asc`)
+    mutating func parseSortKey(descendingByDefault: Bool = false) throws(Diagnostic) -> SortKey {
         let expression = try parseExpression()
         if acceptWord("desc") { return SortKey(expression: expression, descending: true) }
-        _ = acceptWord("asc")
-        return SortKey(expression: expression, descending: false)
+        if acceptWord("asc") { return SortKey(expression: expression, descending: false) }
+        return SortKey(expression: expression, descending: descendingByDefault)
     }
 
     /// joinKey -> name | name `==` name
