@@ -30,7 +30,7 @@ struct Binder {
             for row in rows {
                 guard row.count == columns.count else {
                     let span = row.first.map { SourceSpan(start: $0.span.start, end: row.last!.span.end) } ?? source.span
-                    throw Diagnostic(kind: .semantic, message: "row has \(row.count) values, expected \(columns.count)", span: span)
+                    throw Diagnostic(kind: .semantic, message: "row has \(row.count) value\(row.count == 1 ? "" : "s"), expected \(columns.count)", span: span)
                 }
                 var bound: [BoundExpression] = []
                 for (cell, column) in zip(row, columns) {

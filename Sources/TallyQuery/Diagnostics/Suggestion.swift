@@ -4,7 +4,7 @@ enum Suggestion {
     /// The candidate closest to `name` within a distance that scales with its length, if any.
     static func closest(to name: String, among candidates: [String]) -> String? {
         let lowered = name.lowercased()
-        let limit = max(1, min(3, lowered.count / 3 + 1))
+        let limit = max(1, min(3, (lowered.count + 1) / 3))
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())

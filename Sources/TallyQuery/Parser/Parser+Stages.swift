@@ -12,19 +12,18 @@ extension Parser {
         let start = current.span
         guard current.kind == .identifier else { throw unexpected("a stage such as `where` or `summarize`") }
         let keyword = current.text.lowercased()
-        let isCall = tokens[index + 1].isSymbol("(")
         let kind: StageKind
         switch keyword {
-        case "where" where !isCall:
+        case "where":
             _ = advance()
             kind = .filter(try parseExpression())
-        case "select" where !isCall:
+        case "select":
             _ = advance()
             kind = .select(try parseNamedList(requireOne: true))
-        case "extend" where !isCall:
+        case "extend":
             _ = advance()
             kind = .extend(try parseNamedList(requireOne: true))
-        case "summarize" where !isCall:
+        case "summarize":
             _ = advance()
             let aggregates = current.isWord("by") ? [] : try parseNamedList(requireOne: true)
             let by = acceptWord("by") ? try parseNamedList(requireOne: true) : []
@@ -43,10 +42,10 @@ extension Parser {
             let count = try parseExpression(minimum: Precedence.comparison + 1)
             try expectWord("by", "after the row count of `top`")
             kind = .top(count, try parseSortKey(descendingByDefault: true))
-        case "distinct" where !isCall:
+        case "distinct":
             _ = advance()
             kind = .distinct(atStageEnd ? [] : try parseNamedList(requireOne: true))
-        case "count" where !isCall:
+        case "count":
             _ = advance()
             kind = .count
         case "join":
@@ -89,6 +88,11 @@ extension Parser {
         var arguments: [Argument] = []
         if acceptSymbol("(") {
             arguments = try parseArguments()
+        } else if !atStageEnd, !current.isWord("by"),
+                  let keyword = Suggestion.closest(to: name.text, among: Self.stageKeywords) {
+            // `wher x == 1`: a misspelt stage, not a call of a stage named `wher`.
+            throw Diagnostic(kind: .syntax, message: "unknown stage `\(name.text)`", span: name.span,
+                             hints: ["did you mean `\(keyword)`?"])
         }
         let by = acceptWord("by") ? try parseNamedList(requireOne: true) : []
         return .call(name: name.text, nameSpan: name.span, arguments: arguments, by: by)
