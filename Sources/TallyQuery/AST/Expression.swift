@@ -32,7 +32,7 @@ public enum BinaryOperator: String, Sendable {
 public struct Argument: Sendable {
     public var name: String?
     public var nameSpan: SourceSpan?
-    public var value: Expression
+    public var value: ParsedExpression
 }
 
 /// An expression node with its source span.
@@ -40,24 +40,24 @@ public indirect enum ExpressionKind: Sendable {
     case literal(Value)
     case column(String)
     case call(name: String, nameSpan: SourceSpan, arguments: [Argument])
-    case negate(Expression)
-    case not(Expression)
-    case binary(BinaryOperator, Expression, Expression)
+    case negate(ParsedExpression)
+    case not(ParsedExpression)
+    case binary(BinaryOperator, ParsedExpression, ParsedExpression)
     /// `x in (a, b)` / `x not in (…)`.
-    case inList(Expression, [Expression], negated: Bool)
+    case inList(ParsedExpression, [ParsedExpression], negated: Bool)
     /// `x between a and b` / `x not between a and b`.
-    case between(Expression, Expression, Expression, negated: Bool)
+    case between(ParsedExpression, ParsedExpression, ParsedExpression, negated: Bool)
     /// `x is null` / `x is not null`.
-    case isNull(Expression, negated: Bool)
+    case isNull(ParsedExpression, negated: Bool)
     /// `case when c then v … [else e] end`.
-    case caseWhen([(Expression, Expression)], otherwise: Expression?)
+    case caseWhen([(ParsedExpression, ParsedExpression)], otherwise: ParsedExpression?)
     /// `[a, b, c]`, only meaningful as a plugin argument.
-    case list([Expression])
+    case list([ParsedExpression])
     /// `x not like p` and friends.
-    case negatedMatch(BinaryOperator, Expression, Expression)
+    case negatedMatch(BinaryOperator, ParsedExpression, ParsedExpression)
 }
 
-public struct Expression: Sendable {
+public struct ParsedExpression: Sendable {
     public var kind: ExpressionKind
     public var span: SourceSpan
 
@@ -81,5 +81,5 @@ public struct Expression: Sendable {
 public struct NamedExpression: Sendable {
     public var name: String?
     public var nameSpan: SourceSpan?
-    public var expression: Expression
+    public var expression: ParsedExpression
 }

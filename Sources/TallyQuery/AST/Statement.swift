@@ -6,7 +6,7 @@ public indirect enum SourceKind: Sendable {
     /// A named table (or `let` binding).
     case table(String)
     /// `values (a: int, b: string) [(1, "x"), …]`: an inline table.
-    case values(columns: [(name: String, type: DataType)], rows: [[Expression]])
+    case values(columns: [(name: String, type: DataType)], rows: [[ParsedExpression]])
     /// `(pipeline)`: a nested pipeline.
     case pipeline(Pipeline)
 }
@@ -17,7 +17,7 @@ public struct PipelineSource: Sendable {
 }
 
 public struct SortKey: Sendable {
-    public var expression: Expression
+    public var expression: ParsedExpression
     public var descending: Bool
 }
 
@@ -32,13 +32,13 @@ public struct JoinKey: Sendable {
 }
 
 public indirect enum StageKind: Sendable {
-    case filter(Expression)
+    case filter(ParsedExpression)
     case select([NamedExpression])
     case extend([NamedExpression])
     case summarize(aggregates: [NamedExpression], by: [NamedExpression])
     case sort([SortKey])
-    case take(Expression)
-    case top(Expression, SortKey)
+    case take(ParsedExpression)
+    case top(ParsedExpression, SortKey)
     case distinct([NamedExpression])
     case count
     case join(JoinKind, PipelineSource, [JoinKey])

@@ -14,7 +14,7 @@ extension Binder {
                              message: "`\(definition.name)` takes \(definition.parameters.count) argument\(definition.parameters.count == 1 ? "" : "s"), found \(arguments.count)",
                              span: span)
         }
-        var substitutions: [String: Expression] = [:]
+        var substitutions: [String: ParsedExpression] = [:]
         for (index, argument) in arguments.enumerated() {
             let parameter = argument.name ?? definition.parameters[index]
             guard definition.parameters.contains(parameter) else {
@@ -34,7 +34,7 @@ extension Binder {
 
 /// Replaces column references named like a parameter by the argument's expression.
 struct Substitution {
-    let values: [String: Expression]
+    let values: [String: ParsedExpression]
 
     func apply(_ stage: Stage) -> Stage {
         func named(_ items: [NamedExpression]) -> [NamedExpression] {
@@ -60,7 +60,7 @@ struct Substitution {
         return Stage(kind: kind, span: stage.span)
     }
 
-    func apply(_ expression: Expression) -> Expression {
+    func apply(_ expression: ParsedExpression) -> ParsedExpression {
         let kind: ExpressionKind
         switch expression.kind {
         case .column(let name):
@@ -80,6 +80,6 @@ struct Substitution {
             kind = .caseWhen(branches.map { (apply($0.0), apply($0.1)) }, otherwise: otherwise.map(apply))
         case .list(let items): kind = .list(items.map(apply))
         }
-        return Expression(kind, expression.span)
+        return ParsedExpression(kind, expression.span)
     }
 }

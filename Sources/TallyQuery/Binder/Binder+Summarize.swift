@@ -36,7 +36,7 @@ extension Binder {
     }
 
     /// `count()` → `count`, `sum(amount)` → `sum_amount`, `percentile(x, 90)` → `percentile_x`.
-    static func aggregateName(_ expression: Expression) -> String {
+    static func aggregateName(_ expression: ParsedExpression) -> String {
         if case .call(let name, _, let arguments) = expression.kind {
             if let first = arguments.first, case .column(let column) = first.value.kind {
                 return name.lowercased() + "_" + column

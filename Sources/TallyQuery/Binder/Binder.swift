@@ -127,7 +127,7 @@ struct Binder {
         return LogicalPlan(.project(input, outputs), schema: outputs.map { Field(name: $0.0, type: $0.1.type) })
     }
 
-    private func rowCount(_ expression: Expression) throws(Diagnostic) -> Int {
+    private func rowCount(_ expression: ParsedExpression) throws(Diagnostic) -> Int {
         guard case .literal(.int(let value)) = expression.kind, value >= 0 else {
             throw Diagnostic(kind: .semantic, message: "expected a non-negative whole number of rows", span: expression.span)
         }

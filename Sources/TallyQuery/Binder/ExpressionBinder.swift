@@ -26,7 +26,7 @@ struct ExpressionBinder {
 
     static let functionNames = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue) + ["if"]
 
-    mutating func bind(_ expression: Expression) throws(Diagnostic) -> BoundExpression {
+    mutating func bind(_ expression: ParsedExpression) throws(Diagnostic) -> BoundExpression {
         let span = expression.span
         switch expression.kind {
         case .literal(let value):
@@ -162,7 +162,7 @@ struct ExpressionBinder {
         return try ScalarFunctionBinder.bind(function, bound, nameSpan: nameSpan, span: span)
     }
 
-    private mutating func bindAggregate(_ function: AggregateFunction, _ arguments: [Expression], _ nameSpan: SourceSpan,
+    private mutating func bindAggregate(_ function: AggregateFunction, _ arguments: [ParsedExpression], _ nameSpan: SourceSpan,
                                         _ span: SourceSpan) throws(Diagnostic) -> BoundExpression {
         guard let base = aggregateBase else {
             throw Diagnostic(kind: .semantic, message: "aggregate `\(function.rawValue)` is only allowed in `summarize`", span: nameSpan)

@@ -67,6 +67,7 @@ public struct Lexer {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         for (index, token) in tokens.enumerated() {
+            if token.kind == .statementEnd, result.last?.kind == .statementEnd { continue }
             if token.kind == .statementEnd, token.text != ";" {
                 if let last = result.last, last.isSymbol("|") || last.kind == .statementEnd { continue }
                 if result.isEmpty { continue }

@@ -3,7 +3,7 @@ import TallyStore
 
 extension Parser {
     /// expr -> prefix (infixOperator expr)*   (operators bind per `Precedence`)
-    mutating func parseExpression(minimum: Int = 1) throws(Diagnostic) -> Expression {
+    mutating func parseExpression(minimum: Int = 1) throws(Diagnostic) -> ParsedExpression {
         var left = try parsePrefix()
         while true {
             let token = current
@@ -24,27 +24,27 @@ extension Parser {
     }
 
     /// infix -> binaryOperator expr | `in` `(` list `)` | `between` expr `and` expr | `is` `not`? `null`
-    private mutating func parseInfix(_ left: Expression, spelling: String, precedence: Int, negated: Bool) throws(Diagnostic) -> Expression {
+    private mutating func parseInfix(_ left: ParsedExpression, spelling: String, precedence: Int, negated: Bool) throws(Diagnostic) -> ParsedExpression {
         let operatorToken = advance()
         switch spelling {
         case "in":
             _ = try expectSymbol("(", "after `in`")
-            var items: [Expression] = []
+            var items: [ParsedExpression] = []
             while !current.isSymbol(")") {
                 items.append(try parseExpression())
                 if !acceptSymbol(",") { break }
             }
             _ = try expectSymbol(")", "to close the `in` list")
-            return Expression(.inList(left, items, negated: negated), span(from: left.span))
+            return ParsedExpression(.inList(left, items, negated: negated), span(from: left.span))
         case "between":
             let low = try parseExpression(minimum: precedence + 1)
             try expectWord("and", "between the bounds of `between`")
             let high = try parseExpression(minimum: precedence + 1)
-            return Expression(.between(left, low, high, negated: negated), span(from: left.span))
+            return ParsedExpression(.between(left, low, high, negated: negated), span(from: left.span))
         case "is":
             let isNegated = acceptWord("not")
             try expectWord("null", "after `is`")
-            return Expression(.isNull(left, negated: isNegated), span(from: left.span))
+            return ParsedExpression(.isNull(left, negated: isNegated), span(from: left.span))
         case "=":
             throw Diagnostic(kind: .syntax, message: "`=` is not a comparison", span: operatorToken.span,
                              hints: ["use `==` to compare"])
@@ -52,78 +52,78 @@ extension Parser {
             guard let op = BinaryOperator(rawValue: spelling) else { throw unexpected("an operator") }
             let right = try parseExpression(minimum: precedence + 1)
             let combined = span(from: left.span)
-            if negated { return Expression(.negatedMatch(op, left, right), combined) }
-            return Expression(.binary(op, left, right), combined)
+            if negated { return ParsedExpression(.negatedMatch(op, left, right), combined) }
+            return ParsedExpression(.binary(op, left, right), combined)
         }
     }
 
     /// prefix -> `-` expr | `not` expr | primary
-    private mutating func parsePrefix() throws(Diagnostic) -> Expression {
+    private mutating func parsePrefix() throws(Diagnostic) -> ParsedExpression {
         let start = current.span
         if acceptSymbol("-") {
             let operand = try parseExpression(minimum: Precedence.unaryMinus)
             if case .literal(let value) = operand.kind {
                 switch value {
-                case .int(let v): return Expression(.literal(.int(-v)), span(from: start))
-                case .float(let v): return Expression(.literal(.float(-v)), span(from: start))
-                case .duration(let v): return Expression(.literal(.duration(-v)), span(from: start))
+                case .int(let v): return ParsedExpression(.literal(.int(-v)), span(from: start))
+                case .float(let v): return ParsedExpression(.literal(.float(-v)), span(from: start))
+                case .duration(let v): return ParsedExpression(.literal(.duration(-v)), span(from: start))
                 default: break
                 }
             }
-            return Expression(.negate(operand), span(from: start))
+            return ParsedExpression(.negate(operand), span(from: start))
         }
         if current.isWord("not") {
             _ = advance()
             let operand = try parseExpression(minimum: Precedence.notPrefix)
-            return Expression(.not(operand), span(from: start))
+            return ParsedExpression(.not(operand), span(from: start))
         }
         return try parsePrimary()
     }
 
     /// primary -> literal | name | name `(` arguments `)` | `(` expr `)` | `[` list `]` | caseExpr
-    private mutating func parsePrimary() throws(Diagnostic) -> Expression {
+    private mutating func parsePrimary() throws(Diagnostic) -> ParsedExpression {
         let token = current
         switch token.kind {
-        case .integer(let v): _ = advance(); return Expression(.literal(.int(v)), token.span)
-        case .float(let v): _ = advance(); return Expression(.literal(.float(v)), token.span)
-        case .string(let v): _ = advance(); return Expression(.literal(.string(v)), token.span)
-        case .date(let v): _ = advance(); return Expression(.literal(.date(v)), token.span)
-        case .timestamp(let v): _ = advance(); return Expression(.literal(.timestamp(v)), token.span)
-        case .duration(let v): _ = advance(); return Expression(.literal(.duration(v)), token.span)
+        case .integer(let v): _ = advance(); return ParsedExpression(.literal(.int(v)), token.span)
+        case .float(let v): _ = advance(); return ParsedExpression(.literal(.float(v)), token.span)
+        case .string(let v): _ = advance(); return ParsedExpression(.literal(.string(v)), token.span)
+        case .date(let v): _ = advance(); return ParsedExpression(.literal(.date(v)), token.span)
+        case .timestamp(let v): _ = advance(); return ParsedExpression(.literal(.timestamp(v)), token.span)
+        case .duration(let v): _ = advance(); return ParsedExpression(.literal(.duration(v)), token.span)
         case .symbol("("):
             _ = advance()
             let inner = try parseExpression()
             _ = try expectSymbol(")", "to close the parenthesis")
-            return Expression(inner.kind, span(from: token.span))
+            return ParsedExpression(inner.kind, span(from: token.span))
         case .symbol("["):
             _ = advance()
-            var items: [Expression] = []
+            var items: [ParsedExpression] = []
             while !current.isSymbol("]") {
                 items.append(try parseExpression())
                 if !acceptSymbol(",") { break }
             }
             _ = try expectSymbol("]", "to close the list")
-            return Expression(.list(items), span(from: token.span))
+            return ParsedExpression(.list(items), span(from: token.span))
         case .identifier:
             let word = token.text.lowercased()
-            if word == "true" || word == "false" { _ = advance(); return Expression(.literal(.bool(word == "true")), token.span) }
-            if word == "null" { _ = advance(); return Expression(.literal(.null), token.span) }
+            if word == "true" || word == "false" { _ = advance(); return ParsedExpression(.literal(.bool(word == "true")), token.span) }
+            if word == "null" { _ = advance(); return ParsedExpression(.literal(.null), token.span) }
             if word == "case" { return try parseCase() }
             _ = advance()
             if acceptSymbol("(") {
                 let arguments = try parseArguments()
-                return Expression(.call(name: token.text, nameSpan: token.span, arguments: arguments), span(from: token.span))
+                return ParsedExpression(.call(name: token.text, nameSpan: token.span, arguments: arguments), span(from: token.span))
             }
-            return Expression(.column(token.text), token.span)
+            return ParsedExpression(.column(token.text), token.span)
         default:
             throw unexpected("an expression")
         }
     }
 
     /// caseExpr -> `case` (`when` expr `then` expr)+ (`else` expr)? `end`
-    private mutating func parseCase() throws(Diagnostic) -> Expression {
+    private mutating func parseCase() throws(Diagnostic) -> ParsedExpression {
         let start = advance().span
-        var branches: [(Expression, Expression)] = []
+        var branches: [(ParsedExpression, ParsedExpression)] = []
         while acceptWord("when") {
             let condition = try parseExpression()
             try expectWord("then", "after the `when` condition")
@@ -132,6 +132,6 @@ extension Parser {
         guard !branches.isEmpty else { throw unexpected("`when`") }
         let otherwise = acceptWord("else") ? try parseExpression() : nil
         try expectWord("end", "to close `case`")
-        return Expression(.caseWhen(branches, otherwise: otherwise), span(from: start))
+        return ParsedExpression(.caseWhen(branches, otherwise: otherwise), span(from: start))
     }
 }

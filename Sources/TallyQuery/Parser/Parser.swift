@@ -187,10 +187,10 @@ public struct Parser {
             _ = advance()
             let columns = try parseColumnTypes()
             _ = try expectSymbol("[", "before the rows of `values`")
-            var rows: [[Expression]] = []
+            var rows: [[ParsedExpression]] = []
             while !current.isSymbol("]") {
                 _ = try expectSymbol("(", "to start a row")
-                var row: [Expression] = []
+                var row: [ParsedExpression] = []
                 while !current.isSymbol(")") {
                     row.append(try parseExpression())
                     if !acceptSymbol(",") { break }
