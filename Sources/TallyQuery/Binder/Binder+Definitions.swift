@@ -24,9 +24,25 @@ extension Binder {
             }
             substitutions[parameter] = argument.value
         }
+        guard !expanding.contains(definition.name) else {
+            throw Diagnostic(kind: .semantic, message: "definition `\(definition.name)` calls itself", span: span,
+                             hints: ["expanding " + (expanding + [definition.name]).joined(separator: " → ")])
+        }
+        var inner = self
+        inner.expanding.append(definition.name)
         var plan = input
         for stage in definition.stages {
-            plan = try bindStage(Substitution(values: substitutions).apply(stage), plan)
+            do {
+                plan = try inner.bindStage(Substitution(values: substitutions).apply(stage), plan)
+            } catch {
+                // The definition's text belongs to an earlier statement: point at the call instead.
+                var diagnostic = error
+                if !diagnostic.hints.contains(where: { $0.hasPrefix("expanding ") || $0.hasPrefix("in definition ") }) {
+                    diagnostic.hints.append("in definition `\(definition.name)`")
+                }
+                diagnostic.span = span
+                throw diagnostic
+            }
         }
         return plan
     }

@@ -4,6 +4,8 @@ import TallyStore
 /// Turns pipelines into typed logical plans.
 struct Binder {
     let catalog: Catalog
+    /// Definitions being expanded, innermost last: a definition may not call itself.
+    var expanding: [String] = []
 
     /// pipeline -> LogicalPlan
     func bind(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {

@@ -50,6 +50,26 @@ public struct BoundExpression: Sendable {
         return BoundExpression(.cast(self), target, span)
     }
 
+    /// True when no column is read, so the value is the same for every row (literals excluded:
+    /// they are already as cheap as it gets).
+    var isConstant: Bool {
+        func readsNoColumn(_ e: BoundExpression) -> Bool {
+            switch e.kind {
+            case .literal: return true
+            case .column: return false
+            case .cast(let inner), .not(let inner), .negate(let inner), .isNull(let inner, _): return readsNoColumn(inner)
+            case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r),
+                 .stringMatch(_, let l, let r):
+                return readsNoColumn(l) && readsNoColumn(r)
+            case .caseWhen(let branches, let otherwise):
+                return branches.allSatisfy { readsNoColumn($0.0) && readsNoColumn($0.1) } && (otherwise.map(readsNoColumn) ?? true)
+            case .function(_, let arguments): return arguments.allSatisfy(readsNoColumn)
+            }
+        }
+        if case .literal = kind { return false }
+        return readsNoColumn(self)
+    }
+
     /// The literal value, when the expression is one.
     var literalValue: Value? {
         if case .literal(let value) = kind { return value }

@@ -103,24 +103,33 @@ struct Aggregator {
 
     private func percentiles(_ argument: Column, p: Double, type: DataType) throws(Diagnostic) -> Column {
         let groups = grouping.groupCount
-        var buckets = [[Double]](repeating: [], count: groups)
-        if let values = argument.int64Values {
-            for row in 0..<grouping.ids.count where !argument.isNull(row) { buckets[Int(grouping.ids[row])].append(Double(values[row])) }
-        } else if let values = argument.floatValues {
-            for row in 0..<grouping.ids.count where !argument.isNull(row) { buckets[Int(grouping.ids[row])].append(values[row]) }
+        // Values laid out group after group (a counting sort by group id), then each slice sorted.
+        let ids = grouping.ids
+        var starts = [Int](repeating: 0, count: groups + 1)
+        for row in 0..<ids.count where !argument.isNull(row) { starts[Int(ids[row]) + 1] += 1 }
+        for group in 0..<groups { starts[group + 1] += starts[group] }
+        var cursor = starts
+        var values = [Double](repeating: 0, count: starts[groups])
+        let ints = argument.int64Values, floats = argument.floatValues
+        for row in 0..<ids.count where !argument.isNull(row) {
+            let group = Int(ids[row])
+            values[cursor[group]] = ints.map { Double($0[row]) } ?? floats![row]
+            cursor[group] += 1
         }
         var mask = NullMask(count: groups)
         var results = [Double](repeating: 0, count: groups)
         for group in 0..<groups {
             if group % 4096 == 0 { try context.checkCancellation() }
-            var values = buckets[group]
-            guard !values.isEmpty else { mask.setNull(group); continue }
-            values.sort()
-            let position = p / 100 * Double(values.count - 1)
+            let slice = starts[group]..<starts[group + 1]
+            guard !slice.isEmpty else { mask.setNull(group); continue }
+            values[slice].sort()
+            let sorted = values[slice]
+            let position = p / 100 * Double(sorted.count - 1)
             let lower = Int(position.rounded(.down))
-            let upper = min(values.count - 1, lower + 1)
+            let upper = min(sorted.count - 1, lower + 1)
             let fraction = position - Double(lower)
-            results[group] = values[lower] + (values[upper] - values[lower]) * fraction
+            let base = sorted.startIndex
+            results[group] = sorted[base + lower] + (sorted[base + upper] - sorted[base + lower]) * fraction
         }
         if type == .float { return .float(results, validity: mask.bitmap) }
         return Column(type: type, storage: .int64(results.map { Int64($0.rounded()) }), validity: mask.bitmap)

@@ -12,6 +12,11 @@ struct Evaluator {
     }
 
     func evaluate(_ expression: BoundExpression, columns: [Column], count: Int) throws(Diagnostic) -> Column {
+        if count > 1, expression.isConstant {
+            // Computed once (a date literal cast to a timestamp in the session zone, `2 * 1h`…).
+            let single = try evaluate(expression, columns: columns, count: 1)
+            return Column.constant(single.value(at: 0), type: expression.type, count: count)
+        }
         func child(_ e: BoundExpression) throws(Diagnostic) -> Column { try evaluate(e, columns: columns, count: count) }
         switch expression.kind {
         case .literal(let value):

@@ -46,6 +46,19 @@ enum KeyEncoder {
                 ids[row] = id
             }
         case .int64(let values):
+            if let (low, high) = range(values, column), high &- low >= 0, high - low < Int64(max(1 << 16, 2 * count)) {
+                // Dense value range (days, hours, small ints): an array indexed by value, no hashing.
+                var map = [Int32](repeating: -1, count: Int(high - low) + 1)
+                values.withUnsafeBufferPointer { values in
+                    for row in 0..<count {
+                        if column.isNull(row) { ids[row] = idForNull(); continue }
+                        let slot = Int(values[row] - low)
+                        if map[slot] < 0 { map[slot] = next; next += 1 }
+                        ids[row] = map[slot]
+                    }
+                }
+                return (ids, Int(next))
+            }
             var map: [Int64: Int32] = [:]
             map.reserveCapacity(min(count, 1 << 16))
             for row in 0..<count {
@@ -70,6 +83,16 @@ enum KeyEncoder {
             }
         }
         return (ids, Int(next))
+    }
+
+    /// Smallest and largest non-null value, or nil when there is none.
+    private static func range(_ values: [Int64], _ column: Column) -> (Int64, Int64)? {
+        var low = Int64.max, high = Int64.min
+        for row in 0..<values.count where !column.isNull(row) {
+            low = min(low, values[row])
+            high = max(high, values[row])
+        }
+        return low <= high ? (low, high) : nil
     }
 
     /// Groups rows by all `columns` (no columns: one group holding every row, even when empty).

@@ -3,24 +3,73 @@ import TallyStore
 
 enum Sorter {
     /// Row indices in sorted order.
-    /// - Complexity: O(n log n) comparisons of precomputed integer or float keys.
+    ///
+    /// Every key is first turned into one `UInt64` per row whose unsigned order is the wanted
+    /// order (direction included; strings by rank), so comparing rows compares integers. A null
+    /// becomes `UInt64.max`; only on that value do the null flags need a look.
+    /// - Complexity: O(n log n) integer comparisons.
     static func order(_ keys: [Column], descending: [Bool], context: ExecutionContext) throws(Diagnostic) -> [Int] {
         let count = keys.first?.count ?? 0
-        let ranks = keys.map(SortKeyRanks.init)
-        var indices = Array(0..<count)
+        let normalized = zip(keys, descending).map { normalize($0, descending: $1) }
         try context.checkCancellation()
-        indices.sort { a, b in
-            for (k, key) in keys.enumerated() {
-                let aNull = key.isNull(a), bNull = key.isNull(b)
-                if aNull || bNull {
-                    if aNull && bNull { continue }
-                    return bNull
+        var indices = Array(0..<count)
+        if normalized.count == 1 {
+            let key = normalized[0], column = keys[0]
+            key.withUnsafeBufferPointer { key in
+                indices.sort { a, b in
+                    let ka = key[a], kb = key[b]
+                    if ka != kb { return ka < kb }
+                    if ka == .max, column.hasNulls {
+                        let aNull = column.isNull(a), bNull = column.isNull(b)
+                        if aNull != bNull { return bNull }
+                    }
+                    return a < b
                 }
-                if ranks[k].equal(a, b) { continue }
-                return descending[k] ? ranks[k].less(b, a) : ranks[k].less(a, b)
+            }
+            return indices
+        }
+        indices.sort { a, b in
+            for (k, key) in normalized.enumerated() {
+                let ka = key[a], kb = key[b]
+                if ka != kb { return ka < kb }
+                if ka == .max, keys[k].hasNulls {
+                    let aNull = keys[k].isNull(a), bNull = keys[k].isNull(b)
+                    if aNull != bNull { return bNull }
+                }
             }
             return a < b
         }
         return indices
+    }
+
+    /// Order-preserving unsigned keys (inverted for descending); nulls are `UInt64.max`.
+    static func normalize(_ column: Column, descending: Bool) -> [UInt64] {
+        let count = column.count
+        var keys = [UInt64](repeating: 0, count: count)
+        let signBit: UInt64 = 1 << 63
+        switch column.storage {
+        case .int64(let values):
+            for row in 0..<count { keys[row] = UInt64(bitPattern: values[row]) ^ signBit }
+        case .float(let values):
+            for row in 0..<count {
+                let bits = (values[row] == 0 ? 0.0 : values[row]).bitPattern
+                keys[row] = bits & signBit != 0 ? ~bits : bits | signBit
+            }
+        case .bool(let values):
+            for row in 0..<count { keys[row] = values[row] ? 1 : 0 }
+        case .string(let codes, let dictionary):
+            let strings = dictionary.strings
+            let order = strings.indices.sorted { strings[$0] < strings[$1] }
+            var rank = [UInt64](repeating: 0, count: strings.count)
+            var current: UInt64 = 0
+            for (position, code) in order.enumerated() {
+                if position > 0, strings[order[position - 1]] != strings[code] { current += 1 }
+                rank[code] = current
+            }
+            for row in 0..<count where !rank.isEmpty { keys[row] = rank[Int(codes[row])] }
+        }
+        if descending { for row in 0..<count { keys[row] = ~keys[row] } }
+        if column.hasNulls { for row in 0..<count where column.isNull(row) { keys[row] = .max } }
+        return keys
     }
 }
