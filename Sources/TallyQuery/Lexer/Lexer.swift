@@ -53,7 +53,7 @@ public struct Lexer {
                 }
                 position += 1
                 let name = String(decoding: bytes[(start + 1)..<(position - 1)], as: UTF8.self)
-                tokens.append(Token(kind: .identifier, text: name, span: SourceSpan(start: start, end: position)))
+                tokens.append(Token(kind: .identifier, text: name, span: SourceSpan(start: start, end: position), isQuoted: true))
             } else {
                 try lexSymbol()
             }

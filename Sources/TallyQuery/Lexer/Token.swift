@@ -39,10 +39,12 @@ public struct Token: Equatable, Sendable {
     public var kind: TokenKind
     public var text: String
     public var span: SourceSpan
+    /// A name written in backquotes: never a keyword.
+    public var isQuoted = false
 
     /// True when this is the identifier `word` (keywords are contextual identifiers).
     func isWord(_ word: String) -> Bool {
-        kind == .identifier && text.lowercased() == word
+        kind == .identifier && !isQuoted && text.lowercased() == word
     }
 
     func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }

@@ -12,6 +12,7 @@ struct Evaluator {
     }
 
     func evaluate(_ expression: BoundExpression, columns: [Column], count: Int) throws(Diagnostic) -> Column {
+        if count >= ExecutionContext.chunkSize { try context.checkCancellation() }
         if count > 1, expression.isConstant {
             // Computed once (a date literal cast to a timestamp in the session zone, `2 * 1h`…).
             let single = try evaluate(expression, columns: columns, count: 1)

@@ -7,7 +7,7 @@ extension Parser {
         var left = try parsePrefix()
         while true {
             let token = current
-            let spelling = token.kind == .identifier ? token.text.lowercased() : (token.kind == .symbol(token.text) ? token.text : "")
+            let spelling = token.kind == .identifier ? (token.isQuoted ? "" : token.text.lowercased()) : (token.kind == .symbol(token.text) ? token.text : "")
             guard let precedence = Precedence.infix[spelling], precedence >= minimum else { return left }
             if spelling == "not" {
                 // `x not in (…)`, `x not between …`, `x not like …`
@@ -105,7 +105,7 @@ extension Parser {
             _ = try expectSymbol("]", "to close the list")
             return ParsedExpression(.list(items), span(from: token.span))
         case .identifier:
-            let word = token.text.lowercased()
+            let word = token.isQuoted ? "" : token.text.lowercased()
             if word == "true" || word == "false" { _ = advance(); return ParsedExpression(.literal(.bool(word == "true")), token.span) }
             if word == "null" { _ = advance(); return ParsedExpression(.literal(.null), token.span) }
             if word == "case" { return try parseCase() }

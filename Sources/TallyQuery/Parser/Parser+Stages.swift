@@ -11,7 +11,7 @@ extension Parser {
     mutating func parseStage() throws(Diagnostic) -> Stage {
         let start = current.span
         guard current.kind == .identifier else { throw unexpected("a stage such as `where` or `summarize`") }
-        let keyword = current.text.lowercased()
+        let keyword = current.isQuoted ? "" : current.text.lowercased()
         let kind: StageKind
         switch keyword {
         case "where":
