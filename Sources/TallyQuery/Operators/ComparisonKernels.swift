@@ -56,6 +56,22 @@ enum ComparisonKernels {
                                        _ codesA: DictionaryCodes, _ dictionaryA: StringDictionary,
                                        _ codesB: DictionaryCodes, _ dictionaryB: StringDictionary) {
         let count = result.count
+        if op == .equal || op == .notEqual, dictionaryA.count == 1 || dictionaryB.count == 1 {
+            // Equality with a literal: find its code once (no String per distinct value).
+            let (codes, dictionary, constant) = dictionaryB.count == 1
+                ? (codesA, dictionaryA, dictionaryB.string(at: 0)) : (codesB, dictionaryB, dictionaryA.string(at: 0))
+            let isEqual = op == .equal
+            guard let target = dictionary.code(of: constant) else {
+                for row in 0..<count { result[row] = !isEqual }
+                return
+            }
+            switch codes {
+            case .u8(let c): for row in 0..<count { result[row] = (Int(c[row]) == target) == isEqual }
+            case .u16(let c): for row in 0..<count { result[row] = (Int(c[row]) == target) == isEqual }
+            case .u32(let c): for row in 0..<count { result[row] = (Int(c[row]) == target) == isEqual }
+            }
+            return
+        }
         if dictionaryB.count == 1 {
             let constant = dictionaryB.string(at: 0)
             let table = dictionaryA.strings.map { holds(op, $0, constant) }

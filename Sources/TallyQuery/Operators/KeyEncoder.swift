@@ -25,25 +25,13 @@ enum KeyEncoder {
         }
         switch column.storage {
         case .string(let codes, let dictionary):
+            // Codes stand for distinct values (`StringDictionaryBuilder` interns), so a code is a key.
             var map = [Int32](repeating: -1, count: dictionary.count)
-            // Equal strings under different codes (a dictionary built with duplicates) share an id.
-            var byText: [String: Int32]?
-            if dictionary.count > 0, Set(dictionary.strings).count != dictionary.count { byText = [:] }
             for row in 0..<count {
                 if column.isNull(row) { ids[row] = idForNull(); continue }
                 let code = Int(codes[row])
-                var id = map[code]
-                if id < 0 {
-                    if byText != nil {
-                        let text = dictionary.string(at: code)
-                        if let known = byText![text] { id = known } else { id = next; next += 1; byText![text] = id }
-                    } else {
-                        id = next
-                        next += 1
-                    }
-                    map[code] = id
-                }
-                ids[row] = id
+                if map[code] < 0 { map[code] = next; next += 1 }
+                ids[row] = map[code]
             }
         case .int64(let values):
             if let (low, high) = range(values, column), high &- low >= 0, high - low < Int64(max(1 << 16, 2 * count)) {
