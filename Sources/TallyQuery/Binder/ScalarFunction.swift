@@ -9,7 +9,7 @@ public enum ScalarFunction: String, Sendable, CaseIterable {
     // math
     case abs, round, floor, ceil, sqrt, ln, log10, exp, pow, least, greatest, coalesce
     // casts
-    case int, float, string, timestamp, bool
+    case int, float, string, timestamp, bool, duration
 }
 
 /// Aggregate functions, allowed in `summarize`.

@@ -3,7 +3,8 @@ import Foundation
 import TallyStore
 
 /// Conversion rules: `int(ts)` / `timestamp(n)` use epoch seconds; `int(d)` whole seconds and
-/// `float(d)` seconds of a duration; `int(date)` days since 1970-01-01; a date becomes a timestamp
+/// `float(d)` seconds of a duration, and `duration(n)` reads n as seconds (`duration("1h30m")`
+/// parses); `int(date)` days since 1970-01-01; a date becomes a timestamp
 /// at local midnight in the session zone and a timestamp a date by its local calendar day;
 /// `float → int` truncates toward zero.
 enum CastKernels {
@@ -34,6 +35,20 @@ enum CastKernels {
             return .bool(column.int64Values!.map { $0 != 0 }, validity: column.validity)
         case (.duration, .int), (.timestamp, .int):
             return FunctionKernels.mapInt64(column, type: .int) { CivilTime.floorDiv($0, CivilTime.microsPerSecond) }
+        case (.int, .duration):
+            return FunctionKernels.mapInt64(column, type: .duration) { $0 &* CivilTime.microsPerSecond }
+        case (.float, .duration):
+            let values = column.floatValues!
+            var mask = NullMask(count: count, column.validity)
+            var result = [Int64](repeating: 0, count: count)
+            for row in 0..<count where !mask.isNull(row) {
+                if let micros = Int64(exactly: (values[row] * Double(CivilTime.microsPerSecond)).rounded()) {
+                    result[row] = micros
+                } else {
+                    mask.setNull(row)
+                }
+            }
+            return .duration(result, validity: mask.bitmap)
         case (.date, .int):
             return Column(type: .int, storage: column.storage, validity: column.validity)
         case (.int, .timestamp):

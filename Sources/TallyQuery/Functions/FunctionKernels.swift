@@ -11,7 +11,7 @@ enum FunctionKernels {
             return StringFunctions.apply(function, arguments, count: count)
         case .abs, .round, .floor, .ceil, .sqrt, .ln, .log10, .exp, .pow, .least, .greatest, .coalesce:
             return MathFunctions.apply(function, arguments, count: count, type: type)
-        case .int, .float, .string, .timestamp, .bool:
+        case .int, .float, .string, .timestamp, .bool, .duration:
             // Casts are bound as `.cast` nodes; this is only reached if a plan is built by hand.
             return try CastKernels.cast(arguments[0], to: type, context: context, span: SourceSpan(start: 0, end: 0))
         }

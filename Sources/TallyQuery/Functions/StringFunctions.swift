@@ -16,7 +16,7 @@ enum StringFunctions {
             return .int(result, validity: input.validity)
         case .substring:
             return perRow(arguments, count: count) { row, strings in
-                guard let text = strings[0], let start = arguments[1].int64Values.map({ $0[row] }) else { return nil }
+                guard let text = strings[0], !arguments[1].isNull(row), let start = arguments[1].int64Values?[row] else { return nil }
                 let characters = Array(text)
                 let from = max(0, Int(start) - 1)
                 var length = characters.count - from

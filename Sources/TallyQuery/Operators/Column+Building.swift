@@ -18,9 +18,6 @@ extension Column {
         }
     }
 
-    /// A string column from per-row strings (nil = null).
-    static func strings(_ values: [String?]) -> Column { .string(values) }
-
     /// Rows `indices`; an index of -1 gives a null row (the unmatched side of a left join).
     func gatheredAllowingNulls(_ indices: [Int]) -> Column {
         guard indices.contains(-1) else { return gathered(indices) }
