@@ -29,7 +29,8 @@ public enum DiagnosticRenderer {
             lines.append("\(gutter)\(blue)--> \(reset)\(source.origin):\(number):\(column)")
             lines.append("\(gutter) \(blue)|\(reset)")
             lines.append("\(blue)\(number) |\(reset) \(lineText)")
-            let padding = String(repeating: " ", count: column - 1)
+            // Tabs before the span are repeated so the carets line up under any tab width.
+            let padding = String(lineText.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
             lines.append("\(gutter) \(blue)|\(reset) \(padding)\(red)\(String(repeating: "^", count: width))\(reset)")
         }
         for hint in diagnostic.hints {

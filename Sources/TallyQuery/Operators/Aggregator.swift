@@ -47,6 +47,21 @@ struct Aggregator {
         if groups == 1 {
             var seen = [Bool](repeating: false, count: valueCount)
             for value in values where value >= 0 && !seen[Int(value)] { seen[Int(value)] = true; counts[0] += 1 }
+        } else if groups * valueCount <= 1 << 28 {
+            // One bit per (group, value): 30 days × 1M users is under 4 MB, and no hashing.
+            var bits = [UInt64](repeating: 0, count: (groups * valueCount + 63) >> 6)
+            let ids = grouping.ids
+            bits.withUnsafeMutableBufferPointer { bits in
+                for row in 0..<values.count where values[row] >= 0 {
+                    let group = Int(ids[row])
+                    let slot = group * valueCount + Int(values[row])
+                    let mask: UInt64 = 1 << UInt64(slot & 63)
+                    if bits[slot >> 6] & mask == 0 {
+                        bits[slot >> 6] |= mask
+                        counts[group] += 1
+                    }
+                }
+            }
         } else {
             // (group, value) pairs made dense; each new pair counts once for its group.
             let (pairs, _) = KeyEncoder.combine(grouping.ids, groups, values, valueCount)
