@@ -83,7 +83,9 @@ enum TimeLiteralScanner {
             while unitEnd < bytes.count, bytes[unitEnd] | 0x20 >= 97, bytes[unitEnd] | 0x20 <= 122 { unitEnd += 1 }
             let unit = String(decoding: bytes[end..<unitEnd], as: UTF8.self)
             guard let scale = units.first(where: { $0.0 == unit })?.1 else { return nil }
-            total += amount * scale
+            let (part, overflow) = amount.multipliedReportingOverflow(by: scale)
+            guard !overflow, !total.addingReportingOverflow(part).overflow else { return nil }
+            total += part
             parts += 1
             position = unitEnd
         }

@@ -24,11 +24,11 @@ enum ArithmeticKernels {
                     case .multiply: for row in 0..<count { values[row] = a[row] &* b[row] }
                     case .divide:
                         for row in 0..<count {
-                            if b[row] == 0 { mask.setNull(row) } else { values[row] = a[row] / b[row] }
+                            if b[row] == 0 { mask.setNull(row) } else { values[row] = a[row].dividedReportingOverflow(by: b[row]).partialValue }
                         }
                     case .remainder:
                         for row in 0..<count {
-                            if b[row] == 0 { mask.setNull(row) } else { values[row] = a[row] % b[row] }
+                            if b[row] == 0 { mask.setNull(row) } else { values[row] = a[row].remainderReportingOverflow(dividingBy: b[row]).partialValue }
                         }
                     }
                 }
@@ -57,19 +57,18 @@ enum ArithmeticKernels {
         case (.int64(let a), .float(let b)):
             // duration × float, duration ÷ float
             var values = [Int64](repeating: 0, count: count)
-            for row in 0..<count {
-                if op == .divide {
-                    if b[row] == 0 { mask.setNull(row); continue }
-                    values[row] = Int64((Double(a[row]) / b[row]).rounded())
-                } else {
-                    values[row] = Int64((Double(a[row]) * b[row]).rounded())
-                }
+            for row in 0..<count where !mask.isNull(row) {
+                let scaled = op == .divide ? Double(a[row]) / b[row] : Double(a[row]) * b[row]
+                // Out of range (or divided by zero): null rather than a trap.
+                if let micros = Int64(exactly: scaled.rounded()) { values[row] = micros } else { mask.setNull(row) }
             }
             return Column(type: resultType, storage: .int64(values), validity: mask.bitmap)
         case (.float(let a), .int64(let b)):
             // float × duration
             var values = [Int64](repeating: 0, count: count)
-            for row in 0..<count { values[row] = Int64((a[row] * Double(b[row])).rounded()) }
+            for row in 0..<count where !mask.isNull(row) {
+                if let micros = Int64(exactly: (a[row] * Double(b[row])).rounded()) { values[row] = micros } else { mask.setNull(row) }
+            }
             return Column(type: resultType, storage: .int64(values), validity: mask.bitmap)
         default:
             preconditionFailure("arithmetic on \(left.type) and \(right.type) passed the binder")
