@@ -3,13 +3,14 @@ import Foundation
 
 /// A `.test` file: comment/blank lines kept verbatim, and records
 ///
-///     statement | query | query sorted | error
+///     statement | query | query sorted | error | input
 ///     <program text, one or more lines>
 ///     ----
 ///     <expected output up to the next blank line or end of file>
 ///
 /// `statement` expects `ok`; `query` a tab-separated table (header line, then rows);
-/// `error` the exact rendered diagnostic.
+/// `error` the exact rendered diagnostic; `input` whether the text is `complete` or `needs more`
+/// lines (what the REPL asks before running it).
 struct GoldenFile {
     enum Chunk {
         case verbatim(String)
@@ -33,7 +34,7 @@ struct GoldenFile {
         while index < lines.count {
             let line = lines[index]
             let words = line.split(separator: " ").map(String.init)
-            guard let kind = words.first, ["statement", "query", "error"].contains(kind) else {
+            guard let kind = words.first, ["statement", "query", "error", "input"].contains(kind) else {
                 chunks.append(.verbatim(line))
                 index += 1
                 continue

@@ -15,8 +15,7 @@ public enum DiagnosticRenderer {
     public static func render(_ diagnostic: Diagnostic, color: Bool = false) -> String {
         let red = color ? "\u{1B}[1;31m" : "", blue = color ? "\u{1B}[1;34m" : ""
         let bold = color ? "\u{1B}[1m" : "", reset = color ? "\u{1B}[0m" : ""
-        let label = diagnostic.kind == .cancelled ? "cancelled" : "error"
-        var lines = ["\(red)\(label)\(reset)\(bold): \(diagnostic.message)\(reset)"]
+        var lines = ["\(red)error\(reset)\(bold): \(diagnostic.message)\(reset)"]
         if let loadError = diagnostic.loadError {
             lines.append("\(blue) --> \(reset)\(loadError.file):\(loadError.line):\(loadError.column)")
         }

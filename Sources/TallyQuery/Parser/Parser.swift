@@ -85,6 +85,8 @@ public struct Parser {
     }
 
     /// statement -> letStatement | defStatement | setStatement | loadStatement | pipeline
+    /// letStatement -> `let` name `=` pipeline
+    /// setStatement -> `set` name `=` (string | name)
     mutating func parseStatement() throws(Diagnostic) -> Statement {
         let start = current.span
         if current.isWord("let"), tokens[index + 1].kind == .identifier {
@@ -101,13 +103,13 @@ public struct Parser {
             _ = advance()
             let name = try expectIdentifier("a setting name")
             _ = try expectSymbol("=", "after the setting name")
-            let valueToken = advance()
             let value: String
-            switch valueToken.kind {
+            switch current.kind {
             case .string(let text): value = text
-            case .identifier: value = valueToken.text
-            default: index -= 1; throw unexpected("a value")
+            case .identifier: value = current.text
+            default: throw unexpected("a value")
             }
+            let valueToken = advance()
             return Statement(kind: .setting(name: name.text, nameSpan: name.span, value: value, valueSpan: valueToken.span),
                              span: span(from: start))
         }
