@@ -5,7 +5,7 @@ import TallyStore
 
 final class OperatorCrossCheckTests: XCTestCase {
     /// A deterministic table: user (string, 500 users, some null), day offset (int), amount (float, some null).
-    private func randomTable(rows: Int, seed: UInt64) throws -> (Table, [(String?, Int64, Double?)]) {
+    func randomTable(rows: Int, seed: UInt64) throws -> (Table, [(String?, Int64, Double?)]) {
         var state = seed
         func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -25,7 +25,7 @@ final class OperatorCrossCheckTests: XCTestCase {
         return (try Table([("user", users.finish()), ("day", days.finish()), ("amount", amounts.finish())]), rowsOut)
     }
 
-    private func query(_ session: Session, _ text: String) throws -> Table {
+    func query(_ session: Session, _ text: String) throws -> Table {
         var table: Table?
         var failure: Diagnostic?
         session.run(SourceText(origin: "<test>", text: text)) { event in
@@ -120,5 +120,20 @@ final class OperatorCrossCheckTests: XCTestCase {
             expected += max(1, matches)
         }
         XCTAssertEqual(result.rowCount, expected)
+    }
+}
+
+extension OperatorCrossCheckTests {
+    func test_sortThenTake_equalsPrefixOfFullSort() throws {
+        let (table, _) = try randomTable(rows: 4_000, seed: 9)
+        let session = Session()
+        session.register(table, as: "t")
+        let full = try query(session, "t | extend row = day * 0 | sort by amount desc, user | take 4000")
+        for n in [0, 1, 7, 100, 499] {
+            let top = try query(session, "t | extend row = day * 0 | sort by amount desc, user | take \(n)")
+            XCTAssertEqual((0..<top.rowCount).map { top.row($0) }, (0..<n).map { full.row($0) }, "take \(n)")
+            let viaTop = try query(session, "t | top \(n) by amount")
+            XCTAssertEqual((0..<viaTop.rowCount).map { viaTop.row($0)[2] }, (0..<n).map { full.row($0)[2] }, "top \(n)")
+        }
     }
 }

@@ -37,12 +37,12 @@ struct Executor {
         case .aggregate(let input, let keys, let aggregates, let outputs):
             return try aggregate(plan.schema, try execute(input), keys, aggregates, outputs)
         case .sort(let input, let keys):
-            let table = try execute(input)
-            var columns: [Column] = []
-            for key in keys { columns.append(try evaluator.evaluate(key.expression, over: table)) }
-            let order = try Sorter.order(columns, descending: keys.map(\.descending), context: context)
-            return table.gathered(order)
+            return try sorted(try execute(input), keys, limit: nil)
         case .limit(let input, let count):
+            if case .sort(let sortInput, let keys) = input.operation {
+                // sort + take: keep only the first `count` rows while scanning.
+                return try sorted(try execute(sortInput), keys, limit: count)
+            }
             return try execute(input).prefix(count)
         case .distinct(let input):
             let table = try execute(input)
@@ -66,6 +66,13 @@ struct Executor {
             }
             return try make(plan.schema, columns, rowCount: l.rowCount + r.rowCount)
         }
+    }
+
+    private func sorted(_ table: Table, _ keys: [BoundSortKey], limit: Int?) throws(Diagnostic) -> Table {
+        var columns: [Column] = []
+        for key in keys { columns.append(try evaluator.evaluate(key.expression, over: table)) }
+        let order = try Sorter.order(columns, descending: keys.map(\.descending), limit: limit, context: context)
+        return table.gathered(limit.map { Array(order.prefix($0)) } ?? order)
     }
 
     private func aggregate(_ schema: [Field], _ table: Table, _ keys: [(String, BoundExpression)],
