@@ -6,6 +6,17 @@ public enum ArithmeticOperator: Sendable { case add, subtract, multiply, divide,
 
 public enum ComparisonOperator: Sendable {
     case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+
+    /// The operator with its operands swapped: `a < b` is `b > a`.
+    public var flipped: ComparisonOperator {
+        switch self {
+        case .equal, .notEqual: return self
+        case .less: return .greater
+        case .lessOrEqual: return .greaterOrEqual
+        case .greater: return .less
+        case .greaterOrEqual: return .lessOrEqual
+        }
+    }
 }
 
 public enum StringMatchOperator: Sendable { case contains, startswith, endswith, like }

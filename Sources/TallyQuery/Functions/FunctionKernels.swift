@@ -18,11 +18,19 @@ enum FunctionKernels {
     }
 
     /// `values.map(transform)` keeping the input's nulls, for Int64-backed columns.
+    @inline(__always)
     static func mapInt64(_ column: Column, type: DataType, _ transform: (Int64) -> Int64) -> Column {
         let values = column.int64Values!
         var result = [Int64](repeating: 0, count: values.count)
+        let hasNulls = column.hasNulls
         values.withUnsafeBufferPointer { input in
-            for row in 0..<input.count where !column.isNull(row) { result[row] = transform(input[row]) }
+            result.withUnsafeMutableBufferPointer { output in
+                if hasNulls {
+                    for row in 0..<input.count where !column.isNull(row) { output[row] = transform(input[row]) }
+                } else {
+                    for row in 0..<input.count { output[row] = transform(input[row]) }
+                }
+            }
         }
         return Column(type: type, storage: .int64(result), validity: column.validity)
     }

@@ -29,7 +29,13 @@ enum TimeFunctions {
             }
             return .float(result, validity: mask.bitmap)
         case .day, .date:
-            return FunctionKernels.mapInt64(input, type: .date, localDay)
+            if isDate { return Column(type: .date, storage: input.storage, validity: input.validity) }
+            if zone.isFixedOffset {
+                // UTC and fixed zones: one addition and a floor division per row.
+                let offset = zone.offset(atUTC: 0)
+                return FunctionKernels.mapInt64(input, type: .date) { CivilTime.floorDiv($0 + offset, CivilTime.microsPerDay) }
+            }
+            return FunctionKernels.mapInt64(input, type: .date) { zone.day(ofUTC: $0) }
         case .week:
             let start = Int64(context.weekStart)
             return FunctionKernels.mapInt64(input, type: .date) { value in

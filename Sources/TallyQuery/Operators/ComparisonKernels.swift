@@ -21,6 +21,42 @@ enum ComparisonKernels {
         return .bool(result, validity: validity)
     }
 
+    /// `column op value` for every row, where `scalar` is a one-row column holding the value.
+    static func compare(_ op: ComparisonOperator, _ column: Column, scalar: Column) -> Column {
+        let count = column.count
+        if scalar.isNull(0) { return .bool([Bool](repeating: false, count: count), validity: ValidityBitmap(count: count, allValid: false)) }
+        var result = [Bool](repeating: false, count: count)
+        switch (column.storage, scalar.storage) {
+        case (.int64(let a), .int64(let b)):
+            fill(&result, op, a, b[0])
+        case (.float(let a), .float(let b)):
+            fill(&result, op, a, b[0])
+        case (.bool(let a), .bool(let b)):
+            fill(&result, op, a.map { $0 ? 1 : 0 } as [Int64], b[0] ? 1 : 0)
+        case (.string(let codesA, let dictionaryA), .string(let codesB, let dictionaryB)):
+            // A one-row scalar has a one-value dictionary: the per-code paths apply.
+            compareStrings(&result, op, codesA, dictionaryA, codesB, dictionaryB)
+        default:
+            preconditionFailure("comparing \(column.type) with \(scalar.type) passed the binder")
+        }
+        return .bool(result, validity: column.validity)
+    }
+
+    private static func fill<T: Comparable>(_ result: inout [Bool], _ op: ComparisonOperator, _ a: [T], _ b: T) {
+        a.withUnsafeBufferPointer { a in
+            result.withUnsafeMutableBufferPointer { out in
+                switch op {
+                case .equal: for row in 0..<out.count { out[row] = a[row] == b }
+                case .notEqual: for row in 0..<out.count { out[row] = a[row] != b }
+                case .less: for row in 0..<out.count { out[row] = a[row] < b }
+                case .lessOrEqual: for row in 0..<out.count { out[row] = a[row] <= b }
+                case .greater: for row in 0..<out.count { out[row] = a[row] > b }
+                case .greaterOrEqual: for row in 0..<out.count { out[row] = a[row] >= b }
+                }
+            }
+        }
+    }
+
     @inline(__always)
     static func holds<T: Comparable>(_ op: ComparisonOperator, _ a: T, _ b: T) -> Bool {
         switch op {

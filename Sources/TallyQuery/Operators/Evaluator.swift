@@ -29,6 +29,13 @@ struct Evaluator {
         case .arithmetic(let op, let left, let right):
             return ArithmeticKernels.apply(op, try child(left), try child(right), resultType: expression.type)
         case .comparison(let op, let left, let right):
+            // Against a constant (`ts > 2024-03-02`), compare with one value instead of a column of copies.
+            if count > 1, right.isConstant || right.literalValue != nil {
+                return ComparisonKernels.compare(op, try child(left), scalar: try evaluate(right, columns: columns, count: 1))
+            }
+            if count > 1, left.isConstant || left.literalValue != nil {
+                return ComparisonKernels.compare(op.flipped, try child(right), scalar: try evaluate(left, columns: columns, count: 1))
+            }
             return ComparisonKernels.compare(op, try child(left), try child(right))
         case .and(let left, let right):
             return LogicalKernels.and(try child(left), try child(right))

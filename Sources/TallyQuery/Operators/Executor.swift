@@ -22,11 +22,7 @@ struct Executor {
             return try make(plan.schema, builders.map { $0.finish() })
         case .filter(let input, let condition):
             let table = try execute(input)
-            let flags = try evaluator.evaluate(condition, over: table)
-            let values = flags.boolValues!
-            var selected: [Int] = []
-            selected.reserveCapacity(table.rowCount / 2)
-            for row in 0..<table.rowCount where values[row] && !flags.isNull(row) { selected.append(row) }
+            let selected = try selectedRows(table, condition)
             if selected.count == table.rowCount { return table }
             return table.gathered(selected)
         case .project(let input, let outputs):
@@ -50,6 +46,11 @@ struct Executor {
             if table.columnCount == 0 { return table.prefix(min(1, table.rowCount)) }
             return table.gathered(grouping.firstRows)
         case .count(let input):
+            if case .filter(let filterInput, let condition) = input.operation {
+                // `where … | count` needs the number of rows, not the rows.
+                let selected = try selectedRows(try execute(filterInput), condition)
+                return try make(plan.schema, [.int([Int64(selected.count)])])
+            }
             return try make(plan.schema, [.int([Int64(try execute(input).rowCount)])])
         case .join(let kind, let left, let right, let leftKeys, let rightKeys, let output):
             let l = try execute(left), r = try execute(right)
@@ -66,6 +67,22 @@ struct Executor {
             }
             return try make(plan.schema, columns, rowCount: l.rowCount + r.rowCount)
         }
+    }
+
+    /// Rows where `condition` is true (not false, not null).
+    private func selectedRows(_ table: Table, _ condition: BoundExpression) throws(Diagnostic) -> [Int] {
+        let flags = try evaluator.evaluate(condition, over: table)
+        let values = flags.boolValues!
+        var selected: [Int] = []
+        selected.reserveCapacity(table.rowCount / 4)
+        if flags.hasNulls {
+            for row in 0..<table.rowCount where values[row] && !flags.isNull(row) { selected.append(row) }
+        } else {
+            values.withUnsafeBufferPointer { values in
+                for row in 0..<values.count where values[row] { selected.append(row) }
+            }
+        }
+        return selected
     }
 
     private func sorted(_ table: Table, _ keys: [BoundSortKey], limit: Int?) throws(Diagnostic) -> Table {

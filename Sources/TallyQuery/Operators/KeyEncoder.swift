@@ -27,6 +27,27 @@ enum KeyEncoder {
         case .string(let codes, let dictionary):
             // Codes stand for distinct values (`StringDictionaryBuilder` interns), so a code is a key.
             var map = [Int32](repeating: -1, count: dictionary.count)
+            if !column.hasNulls {
+                func assign<Code: FixedWidthInteger>(_ codes: [Code]) {
+                    codes.withUnsafeBufferPointer { codes in
+                        map.withUnsafeMutableBufferPointer { map in
+                            ids.withUnsafeMutableBufferPointer { ids in
+                                for row in 0..<codes.count {
+                                    let code = Int(codes[row])
+                                    if map[code] < 0 { map[code] = next; next += 1 }
+                                    ids[row] = map[code]
+                                }
+                            }
+                        }
+                    }
+                }
+                switch codes {
+                case .u8(let c): assign(c)
+                case .u16(let c): assign(c)
+                case .u32(let c): assign(c)
+                }
+                return (ids, Int(next))
+            }
             for row in 0..<count {
                 if column.isNull(row) { ids[row] = idForNull(); continue }
                 let code = Int(codes[row])
@@ -37,12 +58,15 @@ enum KeyEncoder {
             if let (low, high) = range(values, column), high &- low >= 0, high - low < Int64(max(1 << 16, 2 * count)) {
                 // Dense value range (days, hours, small ints): an array indexed by value, no hashing.
                 var map = [Int32](repeating: -1, count: Int(high - low) + 1)
+                let hasNulls = column.hasNulls
                 values.withUnsafeBufferPointer { values in
-                    for row in 0..<count {
-                        if column.isNull(row) { ids[row] = idForNull(); continue }
-                        let slot = Int(values[row] - low)
-                        if map[slot] < 0 { map[slot] = next; next += 1 }
-                        ids[row] = map[slot]
+                    map.withUnsafeMutableBufferPointer { map in
+                        for row in 0..<count {
+                            if hasNulls, column.isNull(row) { ids[row] = idForNull(); continue }
+                            let slot = Int(values[row] &- low)
+                            if map[slot] < 0 { map[slot] = next; next += 1 }
+                            ids[row] = map[slot]
+                        }
                     }
                 }
                 return (ids, Int(next))
@@ -76,9 +100,16 @@ enum KeyEncoder {
     /// Smallest and largest non-null value, or nil when there is none.
     private static func range(_ values: [Int64], _ column: Column) -> (Int64, Int64)? {
         var low = Int64.max, high = Int64.min
-        for row in 0..<values.count where !column.isNull(row) {
-            low = min(low, values[row])
-            high = max(high, values[row])
+        if column.hasNulls {
+            for row in 0..<values.count where !column.isNull(row) {
+                low = min(low, values[row])
+                high = max(high, values[row])
+            }
+        } else {
+            for value in values {
+                low = min(low, value)
+                high = max(high, value)
+            }
         }
         return low <= high ? (low, high) : nil
     }
