@@ -10,6 +10,10 @@ extension Parser {
     ///        | topStage | distinctStage | `count` | joinStage | unionStage | callStage
     mutating func parseStage() throws(Diagnostic) -> Stage {
         let start = current.span
+        if current.isSymbol("|") {
+            throw Diagnostic(kind: .syntax, message: "a stage is missing between two `|`", span: current.span,
+                             hints: ["remove one `|`, or add a stage such as `where` or `summarize`"])
+        }
         guard current.kind == .identifier else { throw unexpected("a stage such as `where` or `summarize`") }
         let keyword = current.isQuoted ? "" : current.text.lowercased()
         let kind: StageKind

@@ -106,7 +106,7 @@ public struct Parser {
             let value: String
             switch current.kind {
             case .string(let text): value = text
-            case .identifier: value = current.text
+            case .identifier, .integer: value = current.text
             default: throw unexpected("a value")
             }
             let valueToken = advance()
@@ -162,8 +162,10 @@ public struct Parser {
             _ = try expectSymbol(":", "after the column name")
             let typeToken = try expectIdentifier("a type")
             guard let type = DataType(rawValue: typeToken.text.lowercased()) else {
+                let alias = Self.typeAliases[typeToken.text.lowercased()]
                 throw Diagnostic(kind: .syntax, message: "unknown type `\(typeToken.text)`", span: typeToken.span,
-                                 hints: Suggestion.hints(for: typeToken.text, among: DataType.allCases.map(\.rawValue))
+                                 hints: (alias.map { ["did you mean `\($0)`?"] }
+                                    ?? Suggestion.hints(for: typeToken.text, among: DataType.allCases.map(\.rawValue)))
                                     + ["types are " + DataType.allCases.map(\.rawValue).joined(separator: ", ")])
             }
             result.append((column.text, type))
@@ -172,6 +174,13 @@ public struct Parser {
         _ = try expectSymbol(")", "to close the column types")
         return result
     }
+
+    /// Type names from other systems, for "did you mean".
+    static let typeAliases = [
+        "integer": "int", "bigint": "int", "long": "int", "int64": "int", "double": "float", "real": "float",
+        "number": "float", "boolean": "bool", "text": "string", "varchar": "string", "datetime": "timestamp",
+        "time": "timestamp", "interval": "duration", "timespan": "duration",
+    ]
 
     /// pipeline -> source (`|` stage)*
     mutating func parsePipeline() throws(Diagnostic) -> Pipeline {

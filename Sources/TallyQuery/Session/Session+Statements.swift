@@ -62,8 +62,9 @@ extension Session {
             return .message("timezone = \(zone.identifier)")
         case "week_start":
             guard let day = Self.weekdays.firstIndex(of: value.lowercased()) else {
+                let suggestion = Suggestion.hints(for: value, among: Self.weekdays)
                 throw Diagnostic(kind: .semantic, message: "unknown weekday `\(value)`", span: valueSpan,
-                                 hints: Suggestion.hints(for: value, among: Self.weekdays))
+                                 hints: suggestion.isEmpty ? ["`week_start` takes a weekday name, monday … sunday"] : suggestion)
             }
             settings.weekStart = day
             return .message("week_start = \(Self.weekdays[day])")
