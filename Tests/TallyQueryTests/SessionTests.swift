@@ -124,3 +124,22 @@ final class SessionTests: XCTestCase {
             """)
     }
 }
+
+extension SessionTests {
+    func test_explain_showsThePlanWithoutRunning() throws {
+        let session = Session()
+        session.register(try Table([("a", .int([1, 2])), ("s", .string(["x", "y"]))]), as: "t")
+        var messages: [String] = []
+        session.run(SourceText(origin: "<test>", text: "explain t | sort by a | take 1 | join kind=left (t | count) on a == count")) { event in
+            if case .result(let result) = event, case .message(let text) = result.output { messages.append(text) }
+        }
+        XCTAssertEqual(messages, ["""
+            join left -> (a: int, s: string, count: int)
+              limit 1 -> (a: int, s: string)
+                sort -> (a: int, s: string)
+                  scan t -> (a: int, s: string)
+              count -> (count: int)
+                scan t -> (a: int, s: string)
+            """])
+    }
+}

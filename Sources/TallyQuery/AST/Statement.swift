@@ -64,6 +64,8 @@ public enum StatementKind: Sendable {
     case definition(name: String, parameters: [String], stages: [Stage])
     case setting(name: String, nameSpan: SourceSpan, value: String, valueSpan: SourceSpan)
     case load(path: String, name: String, types: [(String, DataType)], skipErrors: Bool)
+    /// `explain pipeline`: shows the bound logical plan instead of running it.
+    case explain(Pipeline)
 }
 
 public struct Statement: Sendable {

@@ -84,7 +84,7 @@ public struct Parser {
         }
     }
 
-    /// statement -> letStatement | defStatement | setStatement | loadStatement | pipeline
+    /// statement -> letStatement | defStatement | setStatement | loadStatement | `explain` pipeline | pipeline
     /// letStatement -> `let` name `=` pipeline
     /// setStatement -> `set` name `=` (string | name)
     mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -115,6 +115,11 @@ public struct Parser {
         }
         if current.isWord("load"), case .string = tokens[index + 1].kind {
             return try parseLoad()
+        }
+        if current.isWord("explain"), tokens[index + 1].kind == .identifier || tokens[index + 1].isSymbol("(") {
+            _ = advance()
+            let pipeline = try parsePipeline()
+            return Statement(kind: .explain(pipeline), span: span(from: start))
         }
         let pipeline = try parsePipeline()
         return Statement(kind: .pipeline(pipeline), span: pipeline.span)

@@ -37,6 +37,8 @@ extension Session {
             return .none
         case .setting(let name, let nameSpan, let value, let valueSpan):
             return try applySetting(name, nameSpan, value, valueSpan)
+        case .explain(let pipeline):
+            return .message(try Binder(catalog: catalog).bind(pipeline).outline)
         case .load(let path, let name, let types, let skipErrors):
             return try load(path, as: name, types: types, skipErrors: skipErrors, span: statement.span)
         }
