@@ -80,8 +80,9 @@ enum GoldenRunner {
 
     static func format(_ table: Table, zone: ZoneCalendar, sorted: Bool) -> [String] {
         let formatter = ValueFormatter(zone: zone)
+        // An empty string is written `(empty)`, so that no row line is blank (a blank line ends a record).
         var rows = (0..<table.rowCount).map { row in
-            table.row(row).map(formatter.format).joined(separator: "\t")
+            table.row(row).map { $0 == .string("") ? "(empty)" : formatter.format($0) }.joined(separator: "\t")
         }
         if sorted { rows.sort() }
         return [table.names.joined(separator: "\t")] + rows
