@@ -137,3 +137,22 @@ extension OperatorCrossCheckTests {
         }
     }
 }
+
+extension OperatorCrossCheckTests {
+    /// Many groups × many values takes the hashed (group, value) path instead of the bitset.
+    func test_dcount_manyGroupsAndValues_matchesNaive() throws {
+        let rows = 60_000
+        let groups = (0..<rows).map { Int64($0 % 20_000) }
+        let values = (0..<rows).map { Int64(($0 * 7_919) % 25_000) }
+        let session = Session()
+        session.register(try Table([("g", .int(groups)), ("v", .int(values))]), as: "t")
+        let result = try query(session, "t | summarize n = dcount(v) by g")
+        XCTAssertEqual(result.rowCount, 20_000)
+        var expected: [Int64: Set<Int64>] = [:]
+        for (g, v) in zip(groups, values) { expected[g, default: []].insert(v) }
+        for index in 0..<result.rowCount {
+            guard case .int(let g) = result.row(index)[0] else { return XCTFail("group") }
+            XCTAssertEqual(result.row(index)[1], .int(Int64(expected[g]!.count)), "group \(g)")
+        }
+    }
+}
