@@ -63,6 +63,8 @@ public final class Session {
     public internal(set) var definitions: [String: Definition] = [:]
     /// Checked between batches of rows by long-running operators; set by the REPL on Ctrl-C.
     public let cancellation = CancellationFlag()
+    /// Called during `load` with (bytes done, bytes total); the REPL sets it to draw progress on a TTY.
+    public var loadProgress: (@Sendable (Int, Int) -> Void)?
 
     public init(registry: PluginRegistry = PluginRegistry()) {
         self.registry = registry
