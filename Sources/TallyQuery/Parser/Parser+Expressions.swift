@@ -111,6 +111,8 @@ extension Parser {
             if word == "case" { return try parseCase() }
             _ = advance()
             if acceptSymbol("(") {
+                // `count(*)` as SQL writes it is `count()`.
+                if word == "count", current.isSymbol("*"), tokens[index + 1].isSymbol(")") { _ = advance() }
                 let arguments = try parseArguments()
                 return ParsedExpression(.call(name: token.text, nameSpan: token.span, arguments: arguments), span(from: token.span))
             }
