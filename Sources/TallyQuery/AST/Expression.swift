@@ -35,7 +35,7 @@ public struct Argument: Sendable {
     public var value: ParsedExpression
 }
 
-/// An expression node with its source span.
+/// The forms an expression takes in the source.
 public indirect enum ExpressionKind: Sendable {
     case literal(Value)
     case column(String)
@@ -57,6 +57,7 @@ public indirect enum ExpressionKind: Sendable {
     case negatedMatch(BinaryOperator, ParsedExpression, ParsedExpression)
 }
 
+/// An expression as parsed: its form and its span; names are not resolved yet.
 public struct ParsedExpression: Sendable {
     public var kind: ExpressionKind
     public var span: SourceSpan

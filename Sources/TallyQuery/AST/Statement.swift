@@ -11,16 +11,19 @@ public indirect enum SourceKind: Sendable {
     case pipeline(Pipeline)
 }
 
+/// A pipeline's source with its span.
 public struct PipelineSource: Sendable {
     public var kind: SourceKind
     public var span: SourceSpan
 }
 
+/// `expr [asc|desc]` in `sort by` and `top`.
 public struct SortKey: Sendable {
     public var expression: ParsedExpression
     public var descending: Bool
 }
 
+/// `join kind=inner` (matching rows only) or `kind=left` (every left row; right side null when unmatched).
 public enum JoinKind: String, Sendable { case inner, left }
 
 /// A join key: `key` (same name both sides) or `left_key == right_key`.
@@ -31,6 +34,7 @@ public struct JoinKey: Sendable {
     public var rightSpan: SourceSpan
 }
 
+/// What a stage does, as written.
 public indirect enum StageKind: Sendable {
     case filter(ParsedExpression)
     case select([NamedExpression])
@@ -47,17 +51,20 @@ public indirect enum StageKind: Sendable {
     case call(name: String, nameSpan: SourceSpan, arguments: [Argument], by: [NamedExpression])
 }
 
+/// One `| stage` of a pipeline.
 public struct Stage: Sendable {
     public var kind: StageKind
     public var span: SourceSpan
 }
 
+/// `source | stage | …`.
 public struct Pipeline: Sendable {
     public var source: PipelineSource
     public var stages: [Stage]
     public var span: SourceSpan
 }
 
+/// The statement forms of a program.
 public enum StatementKind: Sendable {
     case pipeline(Pipeline)
     case letBinding(name: String, Pipeline)
@@ -68,6 +75,7 @@ public enum StatementKind: Sendable {
     case explain(Pipeline)
 }
 
+/// One statement with the span of its text.
 public struct Statement: Sendable {
     public var kind: StatementKind
     public var span: SourceSpan

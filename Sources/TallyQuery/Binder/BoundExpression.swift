@@ -4,6 +4,7 @@ import TallyStore
 /// Arithmetic after type checking; operand types are already reconciled by casts.
 public enum ArithmeticOperator: Sendable { case add, subtract, multiply, divide, remainder }
 
+/// Comparisons after type checking; both operands have the same type.
 public enum ComparisonOperator: Sendable {
     case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
 
@@ -19,6 +20,7 @@ public enum ComparisonOperator: Sendable {
     }
 }
 
+/// `contains`, `startswith`, `endswith`, `like` on strings.
 public enum StringMatchOperator: Sendable { case contains, startswith, endswith, like }
 
 /// A typed expression over the columns of one input schema. Plain data: an executor (in
@@ -40,6 +42,7 @@ public indirect enum BoundExpressionKind: Sendable {
     case function(ScalarFunction, [BoundExpression])
 }
 
+/// A bound expression: its form, its result type and the span it came from.
 public struct BoundExpression: Sendable {
     public var kind: BoundExpressionKind
     public var type: DataType
