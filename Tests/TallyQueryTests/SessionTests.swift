@@ -143,3 +143,16 @@ extension SessionTests {
             """])
     }
 }
+
+extension SessionTests {
+    func test_parseBindExecute_stepByStep() throws {
+        let session = Session()
+        session.register(try Table([("a", .int([3, 1, 2]))]), as: "t")
+        let source = SourceText(origin: "<test>", text: "t | where a > 1 | sort by a")
+        XCTAssertEqual(try Parser.parse(source).count, 1)
+        let plan = try session.plan(source)
+        XCTAssertEqual(plan.schema, [Field(name: "a", type: .int)])
+        let table = try session.execute(plan)
+        XCTAssertEqual((0..<table.rowCount).map { table.row($0) }, [[.int(2)], [.int(3)]])
+    }
+}

@@ -24,6 +24,12 @@ extension Session {
         }
     }
 
+    /// Runs a plan from `plan(_:)` with the session's settings and cancellation flag.
+    /// - Throws: `Diagnostic` (`.cancelled` when the flag is set, `.runtime` for internal faults).
+    public func execute(_ plan: LogicalPlan) throws(Diagnostic) -> Table {
+        try Executor(context: executionContext).execute(plan)
+    }
+
     func execute(_ statement: Statement, in source: SourceText) throws(Diagnostic) -> StatementResult.Output {
         switch statement.kind {
         case .pipeline(let pipeline):
