@@ -66,17 +66,23 @@ struct Binder {
             }
             return try project(input, outputs, spans: items.map { $0.nameSpan ?? $0.expression.span })
         case .extend(let items):
-            var outputs = input.schema.enumerated().map { ($0.element.name, BoundExpression(.column($0.offset), $0.element.type, stage.span)) }
-            for (position, item) in items.enumerated() {
-                let bound = try expressions.bind(item.expression)
-                let name = item.name ?? item.expression.impliedName ?? "column\(input.schema.count + position + 1)"
+            // One projection per item, so a later item can use an earlier one (`extend a = 1, b = a + 1`).
+            var plan = input
+            for item in items {
+                var binder = ExpressionBinder(schema: plan.schema)
+                let bound = try binder.bind(item.expression)
+                var outputs = plan.schema.enumerated().map {
+                    ($0.element.name, BoundExpression(.column($0.offset), $0.element.type, stage.span))
+                }
+                let name = item.name ?? item.expression.impliedName ?? "column\(plan.schema.count + 1)"
                 if let existing = outputs.firstIndex(where: { $0.0 == name }) {
                     outputs[existing] = (name, bound)
                 } else {
                     outputs.append((name, bound))
                 }
+                plan = LogicalPlan(.project(plan, outputs), schema: outputs.map { Field(name: $0.0, type: $0.1.type) })
             }
-            return LogicalPlan(.project(input, outputs), schema: outputs.map { Field(name: $0.0, type: $0.1.type) })
+            return plan
         case .summarize(let aggregates, let by):
             return try bindSummarize(aggregates, by, input)
         case .sort(let keys):
