@@ -52,14 +52,19 @@ public struct SessionSettings: Sendable {
 
 /// A query session: the catalog of named tables, definitions, and settings.
 ///
-/// PLACEHOLDER bodies: the signatures are what the REPL and the CLI build against.
+/// Statements run one at a time through parse → bind (logical plan) → execute; a failing
+/// statement leaves tables, definitions and settings as they were.
 public final class Session {
     public let registry: PluginRegistry
-    public private(set) var settings = SessionSettings()
+    public internal(set) var settings = SessionSettings()
     /// Tables by name, in the order they were created.
-    public private(set) var tables: [(name: String, table: Table)] = []
+    public internal(set) var tables: [(name: String, table: Table)] = []
+    /// `def` definitions by name.
+    public internal(set) var definitions: [String: Definition] = [:]
     /// Checked between batches of rows by long-running operators; set by the REPL on Ctrl-C.
     public let cancellation = CancellationFlag()
+    /// Called during `load` with (bytes done, bytes total); the REPL sets it to draw progress on a TTY.
+    public var loadProgress: (@Sendable (Int, Int) -> Void)?
 
     public init(registry: PluginRegistry = PluginRegistry()) {
         self.registry = registry
@@ -82,16 +87,44 @@ public final class Session {
     /// - Returns: true when every statement succeeded.
     @discardableResult
     public func run(_ source: SourceText, stopOnError: Bool = true, emit: (StatementEvent) -> Void) -> Bool {
-        emit(.failure(Diagnostic(kind: .runtime, message: "the query engine is not implemented yet", source: source)))
-        return false
+        cancellation.reset()
+        let statements: [Statement]
+        do {
+            statements = try Parser.parse(source)
+        } catch {
+            emit(.failure(error))
+            return false
+        }
+        var succeeded = true
+        for statement in statements {
+            let clock = ContinuousClock()
+            let started = clock.now
+            do {
+                let output = try execute(statement, in: source)
+                let result = StatementResult(text: source.slice(statement.span), span: statement.span, output: output,
+                                             elapsed: clock.now - started)
+                emit(.result(result))
+            } catch {
+                var diagnostic = error
+                if diagnostic.source == nil { diagnostic.source = source }
+                emit(.failure(diagnostic))
+                succeeded = false
+                if stopOnError { return false }
+            }
+        }
+        return succeeded
     }
 
     /// Whether `text` is a complete input or needs more lines (open brackets, strings, trailing `|`).
-    public func isComplete(_ text: String) -> InputCompleteness { .complete }
+    public func isComplete(_ text: String) -> InputCompleteness { InputScanner.completeness(of: text) }
 
-    /// Names a completer can offer: stage names, function names, table names.
-    public var stageNames: [String] { [] }
-    public var functionNames: [String] { [] }
+    /// Names a completer can offer after `|`: built-in stages, definitions and plugins.
+    public var stageNames: [String] {
+        Parser.stageKeywords + definitions.keys.sorted() + registry.stageNames
+    }
+
+    /// Scalar and aggregate function names.
+    public var functionNames: [String] { ExpressionBinder.functionNames.sorted() }
 }
 
 /// A flag set from a signal handler or another thread and polled by running queries.

@@ -1,0 +1,122 @@
+// Runs a logical plan in process and produces its result table.
+import TallyStore
+
+/// The in-process executor: walks a `LogicalPlan` bottom-up, one operator per node.
+struct Executor {
+    let context: ExecutionContext
+    var evaluator: Evaluator { Evaluator(context: context) }
+
+    func execute(_ plan: LogicalPlan) throws(Diagnostic) -> Table {
+        try context.checkCancellation()
+        switch plan.operation {
+        case .scan(_, let table):
+            return table
+        case .values(let rows):
+            var builders = plan.schema.map { ColumnBuilder(type: $0.type, capacity: rows.count) }
+            for row in rows {
+                for (index, cell) in row.enumerated() {
+                    let column = try evaluator.evaluate(cell, columns: [], count: 1)
+                    builders[index].append(column.value(at: 0))
+                }
+            }
+            return try make(plan.schema, builders.map { $0.finish() })
+        case .filter(let input, let condition):
+            let table = try execute(input)
+            let selected = try selectedRows(table, condition)
+            if selected.count == table.rowCount { return table }
+            return table.gathered(selected)
+        case .project(let input, let outputs):
+            let table = try execute(input)
+            var columns: [Column] = []
+            for output in outputs { columns.append(try evaluator.evaluate(output.1, over: table)) }
+            return try make(plan.schema, columns, rowCount: table.rowCount)
+        case .aggregate(let input, let keys, let aggregates, let outputs):
+            return try aggregate(plan.schema, try execute(input), keys, aggregates, outputs)
+        case .sort(let input, let keys):
+            return try sorted(try execute(input), keys, limit: nil)
+        case .limit(let input, let count):
+            if case .sort(let sortInput, let keys) = input.operation {
+                // sort + take: keep only the first `count` rows while scanning.
+                return try sorted(try execute(sortInput), keys, limit: count)
+            }
+            return try execute(input).prefix(count)
+        case .distinct(let input):
+            let table = try execute(input)
+            let grouping = KeyEncoder.group(table.columns, rowCount: table.rowCount)
+            if table.columnCount == 0 { return table.prefix(min(1, table.rowCount)) }
+            return table.gathered(grouping.firstRows)
+        case .count(let input):
+            if case .filter(let filterInput, let condition) = input.operation {
+                // `where … | count` needs the number of rows, not the rows.
+                let selected = try selectedRows(try execute(filterInput), condition)
+                return try make(plan.schema, [.int([Int64(selected.count)])])
+            }
+            return try make(plan.schema, [.int([Int64(try execute(input).rowCount)])])
+        case .join(let kind, let left, let right, let leftKeys, let rightKeys, let output):
+            let l = try execute(left), r = try execute(right)
+            let (leftRows, rightRows) = try HashJoin.match(kind, l, r, leftKeys: leftKeys, rightKeys: rightKeys, context: context)
+            let columns = output.map { side, index in
+                side == 0 ? l.columns[index].gathered(leftRows) : r.columns[index].gatheredAllowingNulls(rightRows)
+            }
+            return try make(plan.schema, columns, rowCount: leftRows.count)
+        case .union(let left, let right):
+            let l = try execute(left), r = try execute(right)
+            let columns = plan.schema.map { field in
+                let parts = [l, r].map { $0.column(named: field.name) ?? .nulls(field.type, count: $0.rowCount) }
+                return Column.concatenated(parts, type: field.type)
+            }
+            return try make(plan.schema, columns, rowCount: l.rowCount + r.rowCount)
+        }
+    }
+
+    /// Rows where `condition` is true (not false, not null).
+    private func selectedRows(_ table: Table, _ condition: BoundExpression) throws(Diagnostic) -> [Int] {
+        let flags = try evaluator.evaluate(condition, over: table)
+        let values = flags.boolValues!
+        var selected: [Int] = []
+        selected.reserveCapacity(table.rowCount / 4)
+        if flags.hasNulls {
+            for row in 0..<table.rowCount where values[row] && !flags.isNull(row) { selected.append(row) }
+        } else {
+            values.withUnsafeBufferPointer { values in
+                for row in 0..<values.count where values[row] { selected.append(row) }
+            }
+        }
+        return selected
+    }
+
+    private func sorted(_ table: Table, _ keys: [BoundSortKey], limit: Int?) throws(Diagnostic) -> Table {
+        var columns: [Column] = []
+        for key in keys { columns.append(try evaluator.evaluate(key.expression, over: table)) }
+        let order = try Sorter.order(columns, descending: keys.map(\.descending), limit: limit, context: context)
+        return table.gathered(limit.map { Array(order.prefix($0)) } ?? order)
+    }
+
+    private func aggregate(_ schema: [Field], _ table: Table, _ keys: [(String, BoundExpression)],
+                           _ aggregates: [BoundAggregate], _ outputs: [(String, BoundExpression)]) throws(Diagnostic) -> Table {
+        var keyColumns: [Column] = []
+        for key in keys { keyColumns.append(try evaluator.evaluate(key.1, over: table)) }
+        let grouping = KeyEncoder.group(keyColumns, rowCount: table.rowCount)
+        // With keys and no rows there are no groups; without keys there is always one.
+        let groupCount = keys.isEmpty ? 1 : grouping.groupCount
+        var grouped = keyColumns.map { $0.gathered(grouping.firstRows) }
+        let aggregator = Aggregator(grouping: grouping, context: context)
+        for aggregate in aggregates {
+            try context.checkCancellation()
+            let argument = try aggregate.argument.map { e throws(Diagnostic) in try evaluator.evaluate(e, over: table) }
+            grouped.append(try aggregator.compute(aggregate, argument: argument))
+        }
+        var columns: [Column] = []
+        for output in outputs { columns.append(try evaluator.evaluate(output.1, columns: grouped, count: groupCount)) }
+        return try make(schema, columns, rowCount: groupCount)
+    }
+
+    private func make(_ schema: [Field], _ columns: [Column], rowCount: Int? = nil) throws(Diagnostic) -> Table {
+        do {
+            if columns.isEmpty { return Table.empty }
+            return try Table(zip(schema, columns).map { ($0.name, $1) })
+        } catch {
+            throw Diagnostic(kind: .runtime, message: "internal error: \(error)")
+        }
+    }
+}

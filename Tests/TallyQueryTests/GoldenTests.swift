@@ -1,0 +1,90 @@
+// Runs every Tests/Golden/**/*.test file through a fresh Session and compares the output.
+import XCTest
+import Foundation
+import TallyStore
+@testable import TallyQuery
+
+final class GoldenTests: XCTestCase {
+    static var goldenDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    }
+
+    func test_goldenFiles() throws {
+        let update = ProcessInfo.processInfo.environment["TALLY_GOLDEN_UPDATE"] == "1"
+        let files = try goldenFiles()
+        XCTAssertFalse(files.isEmpty, "no golden files under \(Self.goldenDirectory.path)")
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            var golden = try GoldenFile(text: text)
+            let session = Session()
+            let name = file.path.replacingOccurrences(of: Self.goldenDirectory.path + "/", with: "")
+            for (index, chunk) in golden.chunks.enumerated() {
+                guard case .record(var record) = chunk else { continue }
+                let actual = GoldenRunner.run(record, in: session)
+                if actual != record.expected {
+                    if update {
+                        record.expected = actual
+                        golden.chunks[index] = .record(record)
+                    } else {
+                        XCTFail("""
+                            \(name):\(record.line): \(record.kind) \(record.program.joined(separator: "\\n"))
+                            --- expected
+                            \(record.expected.joined(separator: "\n"))
+                            --- actual
+                            \(actual.joined(separator: "\n"))
+                            """)
+                    }
+                }
+            }
+            if update, golden.text != text { try golden.text.write(to: file, atomically: true, encoding: .utf8) }
+        }
+    }
+
+    private func goldenFiles() throws -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: Self.goldenDirectory, includingPropertiesForKeys: nil)
+        var files: [URL] = []
+        while let url = enumerator?.nextObject() as? URL { if url.pathExtension == "test" { files.append(url) } }
+        return files.sorted { $0.path < $1.path }
+    }
+}
+
+/// Runs one golden record and renders what it produced, in the golden file's format.
+enum GoldenRunner {
+    static func run(_ record: GoldenFile.GoldenRecord, in session: Session) -> [String] {
+        if record.kind == "input" {
+            return [session.isComplete(record.program.joined(separator: "\n")) == .complete ? "complete" : "needs more"]
+        }
+        let source = SourceText(origin: "<repl>", text: record.program.joined(separator: "\n"))
+        var lastTable: Table?
+        var failure: Diagnostic?
+        session.run(source, stopOnError: true) { event in
+            switch event {
+            case .result(let result):
+                if case .table(let table) = result.output { lastTable = table }
+            case .failure(let diagnostic):
+                failure = diagnostic
+            }
+        }
+        if let failure {
+            let rendered = DiagnosticRenderer.render(failure).components(separatedBy: "\n")
+            return record.kind == "error" ? rendered : ["unexpected error:"] + rendered
+        }
+        switch record.kind {
+        case "statement": return ["ok"]
+        case "query":
+            guard let table = lastTable else { return ["(no table)"] }
+            return format(table, zone: session.settings.zone, sorted: record.isSorted)
+        default: return ["(no error)"]
+        }
+    }
+
+    static func format(_ table: Table, zone: ZoneCalendar, sorted: Bool) -> [String] {
+        let formatter = ValueFormatter(zone: zone)
+        // An empty string is written `(empty)`, so that no row line is blank (a blank line ends a record).
+        var rows = (0..<table.rowCount).map { row in
+            table.row(row).map { $0 == .string("") ? "(empty)" : formatter.format($0) }.joined(separator: "\t")
+        }
+        if sorted { rows.sort() }
+        return [table.names.joined(separator: "\t")] + rows
+    }
+}
