@@ -10,7 +10,8 @@
 ///     hint: did you mean `user_id`?
 ///
 /// Lines and columns are 1-based; columns count characters. A span over several lines is
-/// underlined on its first line only. A load failure points at the data file instead.
+/// underlined on its first line only. A load failure points at the data file first, then at
+/// the statement that loaded it.
 public enum DiagnosticRenderer {
     public static func render(_ diagnostic: Diagnostic, color: Bool = false) -> String {
         let red = color ? "\u{1B}[1;31m" : "", blue = color ? "\u{1B}[1;34m" : ""
@@ -19,7 +20,8 @@ public enum DiagnosticRenderer {
         if let loadError = diagnostic.loadError {
             lines.append("\(blue) --> \(reset)\(loadError.file):\(loadError.line):\(loadError.column)")
         }
-        if diagnostic.loadError == nil, let span = diagnostic.span, let source = diagnostic.source {
+        // A load failure shows both places: the fault in the data file, then the statement that read it.
+        if let span = diagnostic.span, let source = diagnostic.source {
             let location = SourceLocator(source.text)
             let (line, column, lineText) = location.position(of: span.start)
             let number = String(line + source.firstLine - 1)

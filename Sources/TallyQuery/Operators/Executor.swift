@@ -55,8 +55,12 @@ struct Executor {
         case .join(let kind, let left, let right, let leftKeys, let rightKeys, let output):
             let l = try execute(left), r = try execute(right)
             let (leftRows, rightRows) = try HashJoin.match(kind, l, r, leftKeys: leftKeys, rightKeys: rightKeys, context: context)
-            let columns = output.map { side, index in
-                side == 0 ? l.columns[index].gathered(leftRows) : r.columns[index].gatheredAllowingNulls(rightRows)
+            var columns: [Column] = []
+            for (side, index) in output {
+                // Each gather of a large join output takes a while; stay responsive to Ctrl-C.
+                try context.checkCancellation()
+                columns.append(side == 0 ? l.columns[index].gathered(leftRows)
+                                         : r.columns[index].gatheredAllowingNulls(rightRows))
             }
             return try make(plan.schema, columns, rowCount: leftRows.count)
         case .union(let left, let right):

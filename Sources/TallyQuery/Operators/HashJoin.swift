@@ -29,6 +29,9 @@ enum HashJoin {
                 leftRows.append(row)
                 rightRows.append(match)
                 match = next[match]
+                // One left row can match millions (a join on a skewed key), so the output
+                // size, not the input row, also paces the cancellation checks.
+                if leftRows.count % ExecutionContext.chunkSize == 0 { try context.checkCancellation() }
             }
         }
         return (leftRows, rightRows)

@@ -14,7 +14,9 @@ extension ShellState {
             case .result(let result):
                 switch result.output {
                 case .table(let table): show(table)
-                case .message(let message): output.write(message + "\n")
+                // Confirmations ("loaded 1000 rows into e") would corrupt CSV or JSON on stdout
+                // in batch use, so outside the REPL they go to stderr with the diagnostics.
+                case .message(let message): (isInteractive ? output : errorOutput).write(message + "\n")
                 case .none: break
                 }
                 if isTimerOn { output.write("time: \(Self.describe(result.elapsed))\n") }
