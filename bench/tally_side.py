@@ -2,14 +2,14 @@
 
 Adapt here if the command line changes. Assumed interface (issue 3, part 6):
   tally -c 'PROGRAM' --format csv [--timer]
-with `--timer` printing one `time: 0.123 s` line on stderr per statement, in order.
+with `--timer` printing one `time: 0.123 s` (or `12.3 ms`) line on stderr per statement, in order.
 """
 import re
 import sys
 
 from measure import run_measured
 
-TIMER_LINE = re.compile(r"^\s*time:\s*([0-9]+(?:\.[0-9]+)?)\s*s\b", re.MULTILINE)
+TIMER_LINE = re.compile(r"^\s*time:\s*([0-9]+(?:\.[0-9]+)?)\s*(ms|s)\b", re.MULTILINE)
 
 
 class TallySide:
@@ -53,7 +53,7 @@ class TallySide:
 
     @staticmethod
     def statement_times(stderr):
-        return [float(match) for match in TIMER_LINE.findall(stderr)]
+        return [float(value) / (1000.0 if unit == "ms" else 1.0) for value, unit in TIMER_LINE.findall(stderr)]
 
     @staticmethod
     def parse_count(stdout):

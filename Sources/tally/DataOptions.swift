@@ -17,6 +17,9 @@ struct DataOptions: ParsableArguments {
     @Flag(help: "Skip the built-in demo table `events` (it is created whenever no --data is given).")
     var noDemo = false
 
+    @Flag(help: "Print each statement's run time (`time: 12.3 ms`); on stderr outside the interactive shell.")
+    var timer = false
+
     /// The `--data` arguments as (table name, path).
     func dataSources() throws -> [(name: String, path: String)] {
         try dataFiles.map { try DataSource.parse($0) }

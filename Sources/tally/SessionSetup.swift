@@ -26,6 +26,7 @@ struct SessionSetup {
                            isOutputColored: TerminalStyle.wantsColor(fd: 1),
                            isErrorColored: TerminalStyle.wantsColor(fd: 2),
                            maxTableRows: interactive ? 40 : nil)
+        shell.isTimerOn = options.timer
         let sources = try options.dataSources()
         for source in sources {
             do {

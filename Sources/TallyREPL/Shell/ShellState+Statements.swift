@@ -19,7 +19,9 @@ extension ShellState {
                 case .message(let message): (isInteractive ? output : errorOutput).write(message + "\n")
                 case .none: break
                 }
-                if isTimerOn { output.write("time: \(Self.describe(result.elapsed))\n") }
+                if isTimerOn {
+                    (isInteractive ? output : errorOutput).write("time: \(Self.describe(result.elapsed))\n")
+                }
             case .failure(let diagnostic):
                 if diagnostic.kind == .cancelled { wasCancelled = true }
                 report(diagnostic)
