@@ -17,7 +17,8 @@ class TallySide:
         self.binary = str(binary)
 
     def _run(self, program, timer=False):
-        command = [self.binary, "-c", program, "--format", "csv"] + (["--timer"] if timer else [])
+        # --no-demo: the built-in demo table would add its generation time to every load.
+        command = [self.binary, "--no-demo", "-c", program, "--format", "csv"] + (["--timer"] if timer else [])
         run = run_measured(command)
         if run.status != 0:
             sys.exit(f"tally failed ({run.status}) running {program!r}:\n{run.stderr.strip()}")

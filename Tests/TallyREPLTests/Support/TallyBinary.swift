@@ -29,8 +29,9 @@ enum TallyBinary {
 
     /// Runs `tally arguments` with `input` on stdin (a pipe, so not a terminal), at most `timeout`.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:],
-                    timeout: TimeInterval = 20) throws -> Outcome {
+                    workingDirectory: URL? = nil, timeout: TimeInterval = 20) throws -> Outcome {
         let process = Process()
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.executableURL = URL(fileURLWithPath: try path())
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
