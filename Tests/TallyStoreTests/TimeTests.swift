@@ -70,3 +70,15 @@ final class TimeTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.format(duration: 0), "0s")
     }
 }
+
+final class ValueFormatterTests: XCTestCase {
+    func test_floatDigits_roundsDisplayOnly() {
+        let display = ValueFormatter(floatDigits: 12)
+        XCTAssertEqual(display.format(.float(52474.20999999993)), "52474.21")
+        XCTAssertEqual(display.format(.float(0.1 + 0.2)), "0.3")
+        XCTAssertEqual(display.format(.float(-1234567.891234567)), "-1234567.89123")
+        XCTAssertEqual(display.format(.float(1e-7 / 3)), "3.33333333333e-08")
+        XCTAssertEqual(display.format(.float(0)), "0.0")
+        XCTAssertEqual(ValueFormatter().format(.float(52474.20999999993)), "52474.20999999993")
+    }
+}

@@ -21,13 +21,17 @@ public enum TableRenderer {
         let shownRows = rowsToShow(table.rowCount, limit: options.maxRows)
         let isElided = shownRows.count < table.rowCount
 
+        // Tables are read by people: floats lose binary noise (12 significant digits);
+        // csv and json keep every digit.
+        var formatter = options.formatter
+        if formatter.floatDigits == nil { formatter.floatDigits = 12 }
         // Cell text per shown row; nil marks the elision row.
         var cells: [[String]?] = []
         for (position, row) in shownRows.enumerated() {
             if isElided && position == shownRows.count / 2 { cells.append(nil) }
             cells.append(table.columns.map { column in
-                let text = column.isNull(row) ? options.formatter.nullText
-                    : escaped(options.formatter.format(column.value(at: row)))
+                let text = column.isNull(row) ? formatter.nullText
+                    : escaped(formatter.format(column.value(at: row)))
                 return DisplayWidth.truncate(text, toWidth: options.maxCellWidth)
             })
         }

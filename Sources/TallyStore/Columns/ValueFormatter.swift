@@ -6,16 +6,23 @@ public struct ValueFormatter: Sendable {
     /// Text used for null.
     public var nullText: String
 
-    public init(zone: ZoneCalendar = .utc, nullText: String = "null") {
+    /// Nil: floats in full (shortest round-trip text). A number: at most this many significant
+    /// digits, for human-facing tables where `52474.20999999993` should read `52474.21`.
+    public var floatDigits: Int?
+
+    public init(zone: ZoneCalendar = .utc, nullText: String = "null", floatDigits: Int? = nil) {
         self.zone = zone
         self.nullText = nullText
+        self.floatDigits = floatDigits
     }
 
     public func format(_ value: Value) -> String {
         switch value {
         case .null: return nullText
         case .int(let v): return String(v)
-        case .float(let v): return Self.format(float: v)
+        case .float(let v):
+            guard let floatDigits, v.isFinite, v != 0 else { return Self.format(float: v) }
+            return Self.format(float: Self.rounded(v, significantDigits: floatDigits))
         case .bool(let v): return v ? "true" : "false"
         case .string(let v): return v
         case .timestamp(let v): return CivilTime.format(micros: zone.local(fromUTC: v))
@@ -30,6 +37,23 @@ public struct ValueFormatter: Sendable {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
         return v.description
+    }
+
+    /// `v` rounded to `digits` significant digits, as the nearest double (so its shortest text
+    /// is short). Values too large or small for the scaling stay as they are.
+    static func rounded(_ v: Double, significantDigits digits: Int) -> Double {
+        let magnitude = Int((v.magnitude).log10Floor)
+        let shift = digits - 1 - magnitude
+        guard (-300...300).contains(shift) else { return v }
+        let scale = Self.powerOfTen(abs(shift))
+        let result = shift >= 0 ? (v * scale).rounded() / scale : (v / scale).rounded() * scale
+        return result.isFinite ? result : v
+    }
+
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= 10 }
+        return result
     }
 
     /// Durations in the units of the query language: `90s`, `15m`, `12h`, `7d`, `1d2h30m`,
@@ -50,5 +74,16 @@ public struct ValueFormatter: Sendable {
             text += rest % 1000 == 0 ? String(rest / 1000) + "ms" : String(rest) + "us"
         }
         return text
+    }
+}
+
+extension Double {
+    /// ⌊log10(self)⌋ for positive finite values, by counting decimal digits (no libm needed).
+    fileprivate var log10Floor: Int {
+        var exponent = 0
+        var value = self
+        while value >= 10 { value /= 10; exponent += 1 }
+        while value < 1 { value *= 10; exponent -= 1 }
+        return exponent
     }
 }
