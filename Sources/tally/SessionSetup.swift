@@ -27,6 +27,7 @@ struct SessionSetup {
                            isErrorColored: TerminalStyle.wantsColor(fd: 2),
                            maxTableRows: interactive ? 40 : nil)
         shell.isTimerOn = options.timer
+        session.loadProgress = { path in LoadProgress.reporter(for: path) }
         let sources = try options.dataSources()
         for source in sources {
             do {

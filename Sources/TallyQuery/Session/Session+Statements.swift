@@ -84,7 +84,7 @@ extension Session {
 
     private func load(_ path: String, as name: String, types: [(String, DataType)], skipErrors: Bool,
                       span: SourceSpan) throws(Diagnostic) -> StatementResult.Output {
-        var options = LoadOptions(skipErrors: skipErrors, progress: loadProgress)
+        var options = LoadOptions(skipErrors: skipErrors, progress: loadProgress?(path))
         options.typeOverrides = Dictionary(types, uniquingKeysWith: { _, last in last })
         let table: Table, report: LoadReport
         do {

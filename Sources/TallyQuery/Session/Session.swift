@@ -63,8 +63,9 @@ public final class Session {
     public internal(set) var definitions: [String: Definition] = [:]
     /// Checked between batches of rows by long-running operators; set by the REPL on Ctrl-C.
     public let cancellation = CancellationFlag()
-    /// Called during `load` with (bytes done, bytes total); the REPL sets it to draw progress on a TTY.
-    public var loadProgress: (@Sendable (Int, Int) -> Void)?
+    /// Asked at each `load` for a progress callback for that path, which then receives (bytes
+    /// done, bytes total); the REPL sets it to draw progress on a terminal. The engine never prints.
+    public var loadProgress: ((String) -> (@Sendable (Int, Int) -> Void)?)?
 
     public init(registry: PluginRegistry = PluginRegistry()) {
         self.registry = registry
