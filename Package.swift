@@ -7,6 +7,19 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Built-in metric plugins: one folder each under plugins/, importing only the plugin API and the store.
+let pluginFolders = ["ActiveUsers", "Retention", "Funnel", "RFM", "NPS"]
+
+let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
+    [
+        .target(name: "\(folder)Plugin", dependencies: ["TallyPluginAPI", "TallyStore"],
+                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"], swiftSettings: strict),
+        .testTarget(name: "\(folder)PluginTests",
+                    dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyGen"],
+                    path: "plugins/\(folder)/Tests", swiftSettings: strict),
+    ]
+}
+
 let package = Package(
     name: "Tally",
     platforms: [.macOS(.v14)],
@@ -21,21 +34,24 @@ let package = Package(
         .target(name: "TallyPluginAPI", dependencies: ["TallyStore"], swiftSettings: strict),
         .target(name: "TallyQuery", dependencies: ["TallyStore", "TallyPluginAPI"], swiftSettings: strict),
         .target(name: "TallyGen", dependencies: ["TallyStore"], swiftSettings: strict),
+        .target(name: "TallyBuiltins", dependencies: ["TallyPluginAPI"] + pluginFolders.map { .target(name: "\($0)Plugin") },
+                swiftSettings: strict),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "TallyREPL", dependencies: ["TallyQuery", "CReadline"], swiftSettings: strict),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyStore", "TallyQuery", "TallyREPL", "TallyGen",
+                "TallyStore", "TallyQuery", "TallyREPL", "TallyGen", "TallyBuiltins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore"], swiftSettings: strict),
+        .testTarget(name: "TallyPluginAPITests", dependencies: ["TallyPluginAPI", "TallyStore"], swiftSettings: strict),
         .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen"],
                     exclude: [], swiftSettings: strict),
         .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
         .testTarget(name: "TallyGenTests", dependencies: ["TallyGen"], swiftSettings: strict),
-    ],
+    ] + pluginTargets,
     swiftLanguageModes: [.v6]
 )

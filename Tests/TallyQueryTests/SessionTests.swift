@@ -93,7 +93,7 @@ final class SessionTests: XCTestCase {
 
     func test_registeredPluginIsAKnownStage() throws {
         var registry = PluginRegistry()
-        try registry.register(PluginDescriptor(name: "retention", summary: "cohort retention"))
+        try registry.register(ScriptPlugin(name: "retention", summary: "cohort retention", source: "", path: "test"))
         let session = Session(registry: registry)
         session.register(try Table([("a", .int([1]))]), as: "t")
         XCTAssertTrue(session.stageNames.contains("retention"))

@@ -1,0 +1,5 @@
+import XCTest
+
+final class ActiveUsersPlaceholderTests: XCTestCase {
+    func testNothingYet() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class FunnelPlaceholderTests: XCTestCase {
+    func testNothingYet() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class NPSPlaceholderTests: XCTestCase {
+    func testNothingYet() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class RFMPlaceholderTests: XCTestCase {
+    func testNothingYet() {}
+}
