@@ -15,7 +15,7 @@ let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
         .target(name: "\(folder)Plugin", dependencies: ["TallyPluginAPI", "TallyStore"],
                 path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"], swiftSettings: strict),
         .testTarget(name: "\(folder)PluginTests",
-                    dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyGen"],
+                    dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyTestSupport"],
                     path: "plugins/\(folder)/Tests", swiftSettings: strict),
     ]
 }
@@ -46,6 +46,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Shared by test targets: Python peers (DuckDB, chDB) and generated data sets.
+        .target(name: "TallyTestSupport", dependencies: ["TallyStore", "TallyGen"], path: "Tests/TallyTestSupport",
+                swiftSettings: strict),
         .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore"], swiftSettings: strict),
         .testTarget(name: "TallyPluginAPITests", dependencies: ["TallyPluginAPI", "TallyStore"], swiftSettings: strict),
         .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen"],
