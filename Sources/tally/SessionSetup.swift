@@ -1,5 +1,7 @@
 // Builds the session and shell every command runs in: data files loaded, demo data, output settings.
 import ArgumentParser
+import TallyBuiltins
+import TallyPluginAPI
 import TallyQuery
 import TallyREPL
 import TallyStore
@@ -21,12 +23,16 @@ struct SessionSetup {
     /// `--no-demo`). A bad file prints its diagnostic and ends the process with status 65.
     /// - Parameter interactive: the REPL (long tables are cut to 40 rows) rather than batch output.
     init(options: DataOptions, interactive: Bool) throws {
-        let session = Session()
+        let session = Session(registry: try Self.pluginRegistry())
         shell = ShellState(session: session, mode: options.format,
                            isOutputColored: TerminalStyle.wantsColor(fd: 1),
                            isErrorColored: TerminalStyle.wantsColor(fd: 2),
                            maxTableRows: interactive ? 40 : nil)
         shell.isTimerOn = options.timer
+        for diagnostic in session.scriptDiagnostics {
+            // A broken script plugin is skipped, not fatal: say which file and line, then go on.
+            shell.errorOutput.write("warning: script plugin skipped\n" + DiagnosticRenderer.render(diagnostic, color: shell.isErrorColored) + "\n")
+        }
         session.loadProgress = { path in LoadProgress.reporter(for: path) }
         let sources = try options.dataSources()
         for source in sources {
@@ -54,6 +60,22 @@ struct SessionSetup {
 }
 
 extension SessionSetup {
+    /// The built-in plugins plus script plugins from `./plugins` and the user's config folder.
+    /// Script problems (unreadable file, taken name) are warnings on stderr; Tally still starts.
+    static func pluginRegistry() throws -> PluginRegistry {
+        var registry: PluginRegistry
+        do {
+            registry = try BuiltinPlugins.registry()
+        } catch {
+            TextOutput.standardError.write("error: built-in plugins: \(error)\n")
+            throw ExitCode(ExitStatus.queryError)
+        }
+        for warning in ScriptPluginFiles.register(from: ScriptPluginFiles.defaultDirectories(), into: &registry) {
+            TextOutput.standardError.write(warning.description + "\n")
+        }
+        return registry
+    }
+
     /// All of stdin, for `--data -`.
     static func standardInputBytes() -> [UInt8] {
         var bytes: [UInt8] = []

@@ -116,9 +116,8 @@ struct Binder {
             if let definition = catalog.definitions[name] {
                 return try expand(definition, arguments: arguments, by: by, input: input, span: stage.span)
             }
-            if catalog.registry.descriptor(named: name) != nil {
-                throw Diagnostic(kind: .semantic, message: "plugin `\(name)` cannot run yet: plugin execution is not implemented",
-                                 span: nameSpan)
+            if let plugin = catalog.registry.plugin(named: name) {
+                return try bindPlugin(plugin, nameSpan: nameSpan, arguments: arguments, by: by, input: input)
             }
             let candidates = Parser.stageKeywords + catalog.definitions.keys.sorted() + catalog.registry.stageNames
             throw Diagnostic(kind: .semantic, message: "unknown stage `\(name)`", span: nameSpan,

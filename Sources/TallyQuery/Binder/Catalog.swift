@@ -14,6 +14,8 @@ struct Catalog {
     var tables: [(name: String, table: Table)]
     var definitions: [String: Definition]
     var registry: PluginRegistry
+    /// The session time zone: a date argument of a plugin means local midnight in it.
+    var zone: ZoneCalendar = .utc
 
     func table(_ name: String) -> Table? { tables.first { $0.name == name }?.table }
 }

@@ -70,6 +70,8 @@ struct Executor {
                 return Column.concatenated(parts, type: field.type)
             }
             return try make(plan.schema, columns, rowCount: l.rowCount + r.rowCount)
+        case .plugin(let input, let call):
+            return try runPlugin(call, over: try execute(input), schema: plan.schema)
         }
     }
 

@@ -1,5 +1,6 @@
 // The bound logical plan: typed operations over tables, separate from how they are executed.
 import TallyStore
+import TallyPluginAPI
 
 /// A sort key after binding.
 public struct BoundSortKey: Sendable {
@@ -29,6 +30,8 @@ public indirect enum PlanOperation: Sendable {
     /// `output` maps each result column to (side, column index): side 0 = left, 1 = right.
     case join(JoinKind, LogicalPlan, LogicalPlan, leftKeys: [Int], rightKeys: [Int], output: [(side: Int, index: Int)])
     case union(LogicalPlan, LogicalPlan)
+    /// A native plugin run over the input, once per group of `call.keys` when there are keys.
+    case plugin(LogicalPlan, BoundPluginCall)
 }
 
 /// A plan node with its output schema.
@@ -72,6 +75,10 @@ public struct LogicalPlan: Sendable {
             line("union")
             left.describe(into: &lines, depth: depth + 1)
             right.describe(into: &lines, depth: depth + 1)
+        case .plugin(let input, let call):
+            let by = call.keys.isEmpty ? "" : " by " + call.keys.map(\.0).joined(separator: ", ")
+            line("plugin \(call.name)(\(call.arguments.keys.sorted().joined(separator: ", ")))\(by)")
+            input.describe(into: &lines, depth: depth + 1)
         }
     }
 }

@@ -3,7 +3,7 @@ import TallyStore
 import Foundation
 
 extension Session {
-    var catalog: Catalog { Catalog(tables: tables, definitions: definitions, registry: registry) }
+    var catalog: Catalog { Catalog(tables: tables, definitions: definitions, registry: registry, zone: settings.zone) }
 
     var executionContext: ExecutionContext {
         ExecutionContext(zone: settings.zone, weekStart: settings.weekStart, cancellation: cancellation)

@@ -67,8 +67,29 @@ public final class Session {
     /// done, bytes total); the REPL sets it to draw progress on a terminal. The engine never prints.
     public var loadProgress: ((String) -> (@Sendable (Int, Int) -> Void)?)?
 
+    /// Problems found running the registry's script plugins at start, each located in its file.
+    /// A script with an error is skipped as a whole; the REPL prints these as warnings.
+    public private(set) var scriptDiagnostics: [Diagnostic] = []
+
+    /// A session that can call the plugins of `registry`. The source of each script plugin is
+    /// run once here, so that its `def`s exist.
     public init(registry: PluginRegistry = PluginRegistry()) {
         self.registry = registry
+        loadScripts()
+    }
+
+    private func loadScripts() {
+        var seen = Set<String>()
+        for script in registry.scripts where seen.insert(script.path).inserted {
+            let before = definitions
+            let source = SourceText(origin: script.path, text: script.source)
+            let succeeded = run(source, stopOnError: true) { event in
+                guard case .failure(var diagnostic) = event else { return }
+                if diagnostic.source == nil { diagnostic.source = source }
+                scriptDiagnostics.append(diagnostic)
+            }
+            if !succeeded { definitions = before }
+        }
     }
 
     public func table(named name: String) -> Table? { tables.first { $0.name == name }?.table }

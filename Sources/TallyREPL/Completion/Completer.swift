@@ -15,6 +15,8 @@ public enum CompletionResult: Equatable, Sendable {
 /// - A `.` at the start of a line: dot-command names; after a dot-command: its arguments.
 /// - At the start of a statement: table names and `let`, `load`, `set`, `def`.
 /// - After `|`: stage names (built-in stages, plugins and `def`s).
+/// - Inside a plugin call: its parameter names (`steps:`) at an argument's start; after `name:`
+///   the words that parameter takes (choices, periods, flags, booleans, or column names).
 /// - Inside a string after `col ==`, `col !=` or `col in (`: the distinct values of `col` in the
 ///   statement's source table (event names, countries, …). After `load "`: file names.
 /// - Elsewhere in a pipeline: the source table's columns, then functions and a few keywords.
@@ -70,6 +72,11 @@ public final class Completer {
             return .words(filter(shell.session.tables.map(\.name), word))
         }
         let columns = sourceTable(of: tokens)?.names ?? []
+        if let call = PluginArgumentCompletion(tokens: tokens, registry: shell.session.registry) {
+            let candidates = call.candidates(columns: columns)
+            // At an argument's start, parameter names; after `name:` with nothing to offer, fall through.
+            if call.parameter == nil || !candidates.isEmpty { return .words(filter(candidates, word)) }
+        }
         return .words(filter(columns, word) + filter(shell.session.functionNames + Self.stageKeywords, word))
     }
 

@@ -25,7 +25,7 @@ extension DotCommand {
 /// The built-in dot-commands, in `.help` order.
 public enum DotCommands {
     public static let all: [any DotCommand] = [
-        HelpCommand(), TablesCommand(), SchemaCommand(), LoadCommand(), ModeCommand(), TimerCommand(),
+        HelpCommand(), TablesCommand(), SchemaCommand(), PluginsCommand(), LoadCommand(), ModeCommand(), TimerCommand(),
         QuitCommand(),
     ]
 

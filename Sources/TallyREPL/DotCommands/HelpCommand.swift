@@ -3,17 +3,21 @@
 /// `.help [COMMAND]`
 public struct HelpCommand: DotCommand {
     public let name = ".help"
-    public let synopsis = ".help [COMMAND]"
-    public let summary = "List commands, or show the manual of COMMAND"
+    public let synopsis = ".help [COMMAND|PLUGIN]"
+    public let summary = "List commands, or show the manual of COMMAND or PLUGIN"
     public let help = """
         Without an argument, lists every dot-command with a one-line summary.
         With COMMAND (with or without its leading dot), prints that command's usage and manual.
+        With the name of a metric plugin (see .plugins), prints its signature, parameters with
+        types and defaults, exact definition, output columns and examples.
         Anything that is not a dot-command is a query: see README.md for the language.
         """
 
     public init() {}
 
-    public func argumentCompletions(in shell: ShellState) -> [String] { DotCommands.all.map(\.name) }
+    public func argumentCompletions(in shell: ShellState) -> [String] {
+        DotCommands.all.map(\.name) + shell.session.registry.stageNames
+    }
 
     public func run(_ arguments: DotCommandArguments, in shell: ShellState) throws {
         try arguments.expectAtMost(1)
@@ -21,9 +25,13 @@ public struct HelpCommand: DotCommand {
             shell.output.write(Self.overview())
             return
         }
+        if !topic.hasPrefix("."), let manual = PluginManual.text(for: topic, in: shell.session) {
+            shell.output.write(manual)
+            return
+        }
         let dotted = topic.hasPrefix(".") ? topic : "." + topic
         guard let command = DotCommands.named(dotted) else {
-            throw DotCommandError("no command called \(dotted)", argument: 0)
+            throw DotCommandError("no command or plugin called \(topic)", argument: 0)
         }
         shell.output.write(Self.manual(of: command))
     }
