@@ -51,7 +51,7 @@ let package = Package(
                 swiftSettings: strict),
         .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore"], swiftSettings: strict),
         .testTarget(name: "TallyPluginAPITests", dependencies: ["TallyPluginAPI", "TallyStore"], swiftSettings: strict),
-        .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen"],
+        .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen", "TallyPluginAPI", "TallyBuiltins"],
                     exclude: [], swiftSettings: strict),
         .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
         .testTarget(name: "TallyGenTests", dependencies: ["TallyGen"], swiftSettings: strict),

@@ -2,22 +2,54 @@
 import XCTest
 import Foundation
 import TallyStore
+import TallyPluginAPI
+import TallyBuiltins
 @testable import TallyQuery
 
 final class GoldenTests: XCTestCase {
-    static var goldenDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    static var goldenDirectory: URL { repositoryRoot.appendingPathComponent("Tests/Golden") }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Tests/Golden/**: the engine's own goldens, with the test plugins (`probe`, `rowcount`, `boom`).
     func test_goldenFiles() throws {
-        let update = ProcessInfo.processInfo.environment["TALLY_GOLDEN_UPDATE"] == "1"
-        let files = try goldenFiles()
+        let files = try goldenFiles(under: Self.goldenDirectory)
         XCTAssertFalse(files.isEmpty, "no golden files under \(Self.goldenDirectory.path)")
+        try run(files, registry: TestPlugins.registry())
+    }
+
+    /// plugins/*/golden/*.test: each built-in plugin's goldens, with the built-in registry.
+    func test_pluginGoldenFiles() throws {
+        let plugins = Self.repositoryRoot.appendingPathComponent("plugins")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: plugins.path).sorted()
+        var files: [URL] = []
+        for folder in folders {
+            let golden = plugins.appendingPathComponent(folder).appendingPathComponent("golden")
+            if FileManager.default.fileExists(atPath: golden.path) { files += try goldenFiles(under: golden) }
+        }
+        try run(files, registry: try BuiltinPlugins.registry())
+    }
+
+    /// A file may start with `# plugins: path …` (repository-relative `.tally` files): those
+    /// script plugins are registered for its session.
+    private func run(_ files: [URL], registry: PluginRegistry) throws {
+        let update = ProcessInfo.processInfo.environment["TALLY_GOLDEN_UPDATE"] == "1"
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             var golden = try GoldenFile(text: text)
-            let session = Session()
-            let name = file.path.replacingOccurrences(of: Self.goldenDirectory.path + "/", with: "")
+            var fileRegistry = registry
+            for line in text.components(separatedBy: "\n") where line.hasPrefix("# plugins:") {
+                for path in line.dropFirst("# plugins:".count).split(separator: " ") {
+                    let url = Self.repositoryRoot.appendingPathComponent(String(path))
+                    let source = try String(contentsOf: url, encoding: .utf8)
+                    for plugin in try ScriptPluginFiles.scriptPlugins(in: source, path: String(path)) { try fileRegistry.register(plugin) }
+                }
+            }
+            let session = Session(registry: fileRegistry)
+            XCTAssertEqual(session.scriptDiagnostics.map { DiagnosticRenderer.render($0) }, [], file.path)
+            let name = file.path.replacingOccurrences(of: Self.repositoryRoot.path + "/", with: "")
             for (index, chunk) in golden.chunks.enumerated() {
                 guard case .record(var record) = chunk else { continue }
                 let actual = GoldenRunner.run(record, in: session)
@@ -40,8 +72,8 @@ final class GoldenTests: XCTestCase {
         }
     }
 
-    private func goldenFiles() throws -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: Self.goldenDirectory, includingPropertiesForKeys: nil)
+    private func goldenFiles(under directory: URL) throws -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
         var files: [URL] = []
         while let url = enumerator?.nextObject() as? URL { if url.pathExtension == "test" { files.append(url) } }
         return files.sorted { $0.path < $1.path }

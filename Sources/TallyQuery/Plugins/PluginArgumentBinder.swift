@@ -29,9 +29,10 @@ struct PluginArgumentBinder {
     }
 
     func bind(_ value: ParsedExpression, as type: ParameterType, parameter: String) throws(Diagnostic) -> BoundArgumentExpression {
-        func mismatch(_ extra: [String] = []) -> Diagnostic {
-            Diagnostic(kind: .semantic, message: "`\(parameter)` must be \(Self.article(type)), found \(Self.describe(value))",
-                       span: value.span, hints: extra)
+        func mismatch(_ extra: [String] = []) -> Diagnostic { mismatchAt(value, extra) }
+        func mismatchAt(_ culprit: ParsedExpression, _ extra: [String]) -> Diagnostic {
+            Diagnostic(kind: .semantic, message: "`\(parameter)` must be \(Self.article(type)), found \(Self.describe(culprit))",
+                       span: culprit.span, hints: extra)
         }
         switch type {
         case .column:
@@ -59,7 +60,7 @@ struct PluginArgumentBinder {
             default: throw mismatch(["write a date such as `2024-03-01` or a timestamp such as `2024-03-01T12:00:00`"])
             }
         case .period:
-            let word = try self.word(value, among: CalendarPeriod.allCases.map(\.rawValue), mismatch: mismatch)
+            let word = try self.word(value, among: CalendarPeriod.allCases.map(\.rawValue), mismatch: mismatchAt)
             return .value(.period(CalendarPeriod(rawValue: word)!))
         case .integer(let range):
             guard let number = Self.integer(value) else { throw mismatch() }
@@ -76,29 +77,26 @@ struct PluginArgumentBinder {
             guard case .literal(.bool(let flag)) = value.kind else { throw mismatch() }
             return .value(.boolean(flag))
         case .choice(let words):
-            return .value(.choice(try word(value, among: words, mismatch: mismatch)))
+            return .value(.choice(try word(value, among: words, mismatch: mismatchAt)))
         case .flags(let words):
             let items: [ParsedExpression]
             if case .list(let listed) = value.kind { items = listed } else { items = [value] }
             var chosen = Set<String>()
-            for item in items { chosen.insert(try word(item, among: words, mismatch: mismatch)) }
+            for item in items { chosen.insert(try word(item, among: words, mismatch: mismatchAt)) }
             return .value(.flags(chosen))
         }
     }
 
     /// A bare or quoted word out of `words`; anything else is a mismatch, with "did you mean".
-    private func word(_ value: ParsedExpression, among words: [String], mismatch: ([String]) -> Diagnostic) throws(Diagnostic) -> String {
+    private func word(_ value: ParsedExpression, among words: [String],
+                      mismatch: (ParsedExpression, [String]) -> Diagnostic) throws(Diagnostic) -> String {
         let text: String
         switch value.kind {
         case .column(let name): text = name
         case .literal(.string(let quoted)): text = quoted
-        default: throw mismatch([])
+        default: throw mismatch(value, [])
         }
-        guard words.contains(text) else {
-            var diagnostic = mismatch(Suggestion.hints(for: text, among: words))
-            diagnostic.span = value.span
-            throw diagnostic
-        }
+        guard words.contains(text) else { throw mismatch(value, Suggestion.hints(for: text, among: words)) }
         return text
     }
 
@@ -109,7 +107,7 @@ struct PluginArgumentBinder {
             do {
                 index = try ColumnRole.event.resolve(in: schema, explicit: eventColumn)
             } catch {
-                throw Diagnostic(kind: .semantic, message: "`\(parameter)` names the event \(value.text), but " + error.message,
+                throw Diagnostic(kind: .semantic, message: "`\(parameter)` names the event \(value.text), but the input has " + error.message,
                                  span: value.span,
                                  hints: error.hints + ["or write a predicate such as `column == \(value.text)`"])
             }
@@ -121,7 +119,7 @@ struct PluginArgumentBinder {
         let bound = try binder.bind(value)
         guard bound.type == .bool else {
             throw Diagnostic(kind: .semantic,
-                             message: "`\(parameter)` must be an event name or predicate, found \(bound.type) expression \(value.text)",
+                             message: "`\(parameter)` must be an event name or predicate, found a \(bound.type) expression `\(value.text)`",
                              span: value.span, hints: ["write an event name such as \"signup\" or a condition such as `amount > 100`"])
         }
         return .predicate(bound, label: value.text)

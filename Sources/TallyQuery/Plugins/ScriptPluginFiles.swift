@@ -39,7 +39,13 @@ public enum ScriptPluginFiles {
                     continue
                 }
                 let source = String(decoding: data, as: UTF8.self)
-                let plugins = scriptPlugins(in: source, path: path)
+                let plugins: [ScriptPlugin]
+                do {
+                    plugins = try scriptPlugins(in: source, path: path)
+                } catch {
+                    warnings.append(Warning(path: path, message: "skipped, it does not parse:\n" + DiagnosticRenderer.render(error)))
+                    continue
+                }
                 if plugins.isEmpty { warnings.append(Warning(path: path, message: "defines no plugin (no `def` statement)")) }
                 for plugin in plugins {
                     do {
@@ -53,10 +59,10 @@ public enum ScriptPluginFiles {
         return warnings
     }
 
-    /// The defs of a script file as plugins. Statements are found by the real parser; a file that
-    /// does not parse yields nothing here (the session reports its error with path and line).
-    public static func scriptPlugins(in source: String, path: String) -> [ScriptPlugin] {
-        guard let statements = try? Parser.parse(SourceText(origin: path, text: source)) else { return [] }
+    /// The defs of a script file as plugins, found by the real parser.
+    /// - Throws: the syntax error, located in `path`, when the file does not parse.
+    public static func scriptPlugins(in source: String, path: String) throws(Diagnostic) -> [ScriptPlugin] {
+        let statements = try Parser.parse(SourceText(origin: path, text: source))
         let lines = source.components(separatedBy: "\n")
         let leading = commentBlock(lines, endingBefore: lines.firstIndex { !isComment($0) && !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? lines.count,
                                    fromTop: true)
