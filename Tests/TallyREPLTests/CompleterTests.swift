@@ -23,7 +23,7 @@ final class CompleterTests: XCTestCase {
         let completer = Completer(shell: harness.shell)
         XCTAssertEqual(words(completer.complete(beforeWord: "", word: ".s")), [".schema"])
         XCTAssertEqual(words(completer.complete(beforeWord: "", word: ".")),
-                       [".exit", ".help", ".load", ".mode", ".quit", ".schema", ".tables", ".timer"])
+                       [".exit", ".help", ".load", ".mode", ".plugins", ".quit", ".schema", ".tables", ".timer"])
         XCTAssertEqual(words(completer.complete(beforeWord: ".schema ", word: "e")), ["events"])
         XCTAssertEqual(words(completer.complete(beforeWord: ".mode ", word: "")), ["csv", "json", "markdown", "table"])
         XCTAssertEqual(words(completer.complete(beforeWord: ".timer ", word: "o")), ["off", "on"])

@@ -73,8 +73,9 @@ final class ShellTests: XCTestCase {
         let harness = try ShellHarness()
         XCTAssertTrue(harness.shell.runDotCommand(".help"))
         let lines = harness.output.text.split(separator: "\n", omittingEmptySubsequences: false)
-        XCTAssertEqual(lines[0], ".help [COMMAND]       List commands, or show the manual of COMMAND")
-        XCTAssertEqual(lines[3], ".load PATH [as NAME]  Load a CSV or JSON Lines file as a table")
+        XCTAssertEqual(lines[0], ".help [COMMAND|PLUGIN]  List commands, or show the manual of COMMAND or PLUGIN")
+        XCTAssertEqual(lines[3], ".plugins                List metric plugins: name, summary, origin")
+        XCTAssertEqual(lines[4], ".load PATH [as NAME]    Load a CSV or JSON Lines file as a table")
         XCTAssertEqual(lines.prefix(DotCommands.all.count).map { $0.split(separator: " ").first.map(String.init) },
                        DotCommands.all.map(\.name))
         harness.output.text = ""

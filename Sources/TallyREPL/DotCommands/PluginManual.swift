@@ -18,13 +18,14 @@ public enum PluginManual {
         if !descriptor.parameters.isEmpty {
             text += "\nParameters:\n"
             let rows = descriptor.parameters.map { spec -> [String] in
+                var doc = spec.doc
                 let requirement: String
                 switch spec.requirement {
                 case .required: requirement = "required"
-                case .optional(let meaning): requirement = "optional: " + meaning
-                case .defaultValue(_, let shown): requirement = "default " + shown
+                case .optional(let meaning): requirement = "-"; doc += " If absent: " + meaning + "."
+                case .defaultValue(_, let shown): requirement = "= " + shown
                 }
-                return [spec.name + ":", spec.type.description, requirement, spec.doc]
+                return [spec.name + ":", spec.type.description, requirement, doc]
             }
             text += aligned(rows)
         }

@@ -1,4 +1,5 @@
 // A shell whose output is collected in memory, with a small event table registered.
+import TallyPluginAPI
 import TallyQuery
 import TallyREPL
 import TallyStore
@@ -14,8 +15,8 @@ struct ShellHarness {
     let output = CollectedText()
     let errors = CollectedText()
 
-    init(mode: OutputMode = .table) throws {
-        let session = Session()
+    init(mode: OutputMode = .table, registry: PluginRegistry = PluginRegistry()) throws {
+        let session = Session(registry: registry)
         let output = self.output
         let errors = self.errors
         shell = ShellState(session: session, mode: mode, output: TextOutput { output.text += $0 },
