@@ -93,6 +93,9 @@ final class PluginCommandTests: XCTestCase {
         XCTAssertEqual(words(completer.complete(beforeWord: "events | steps(mode: [strict_order, ", word: "")),
                        ["strict_once", "strict_order"])
         XCTAssertEqual(words(completer.complete(beforeWord: "events | steps(user: ", word: "u")), ["user_id"])
+        XCTAssertEqual(words(completer.complete(beforeWord: #"events | steps(steps: [""#, word: "p")), ["page view", "purchase"])
+        XCTAssertEqual(words(completer.complete(beforeWord: #"events | steps(steps: ["signup", ""#, word: "")),
+                       ["page view", "purchase", "signup"])
         XCTAssertEqual(words(completer.complete(beforeWord: "events | where ", word: "u")).first, "user_id")
         XCTAssertTrue(words(completer.complete(beforeWord: "events | ", word: "st")).contains("steps"))
         XCTAssertEqual(words(completer.complete(beforeWord: ".help ", word: "bu")), ["buyers"])

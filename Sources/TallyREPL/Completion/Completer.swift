@@ -1,4 +1,5 @@
 // Decides what Tab offers from the text before the cursor: the heart of context-aware completion.
+import TallyPluginAPI
 import TallyQuery
 import TallyStore
 
@@ -17,6 +18,7 @@ public enum CompletionResult: Equatable, Sendable {
 /// - After `|`: stage names (built-in stages, plugins and `def`s).
 /// - Inside a plugin call: its parameter names (`steps:`) at an argument's start; after `name:`
 ///   the words that parameter takes (choices, periods, flags, booleans, or column names).
+/// - Inside a string that is an event argument of a plugin (`steps: ["vi`): the event names.
 /// - Inside a string after `col ==`, `col !=` or `col in (`: the distinct values of `col` in the
 ///   statement's source table (event names, countries, …). After `load "`: file names.
 /// - Elsewhere in a pipeline: the source table's columns, then functions and a few keywords.
@@ -92,6 +94,13 @@ public final class Completer {
     private func stringContents(_ before: ArraySlice<CompletionToken>, word: String) -> CompletionResult {
         let tokens = Array(before)
         if tokens.last?.text == "load" && tokens.last?.kind == .identifier { return .fileNames }
+        if let table = sourceTable(of: tokens),
+           let call = PluginArgumentCompletion(tokens: tokens, registry: shell.session.registry), call.takesEventNames,
+           let index = try? ColumnRole.event.resolve(in: table.fields, explicit: nil),
+           let values = table.columns[index].dictionary {
+            // `steps: ["vi` → the event names of the source table.
+            return .words(filter(values.strings, word))
+        }
         guard let column = comparedColumn(tokens),
               let values = sourceTable(of: tokens)?.column(named: column)?.dictionary else {
             return .words([])

@@ -59,6 +59,14 @@ struct PluginArgumentCompletion {
         return descriptor.parameter(named: tokens[index - 1].text)
     }
 
+    /// True when the value being typed is an event name (`start: "`, `steps: ["a", "`).
+    var takesEventNames: Bool {
+        switch parameter?.type {
+        case .eventPredicate?, .list(.eventPredicate)?: return true
+        default: return false
+        }
+    }
+
     /// Parameter names not given yet (with their colon), or the words the current parameter takes.
     func candidates(columns: [String]) -> [String] {
         guard let parameter else {
