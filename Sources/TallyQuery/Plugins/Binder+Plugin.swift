@@ -22,7 +22,9 @@ extension Binder {
         if let event = given["event"], case .column(let name) = event.value.kind { argumentBinder.eventColumn = name }
         var bound: [String: BoundArgumentExpression] = [:]
         var spans: [String: SourceSpan] = [:]
-        for spec in descriptor.parameters {
+        // `event:` first: string event names in other arguments are matched against it.
+        let ordered = descriptor.parameters.filter { $0.name == "event" } + descriptor.parameters.filter { $0.name != "event" }
+        for spec in ordered {
             if let argument = given[spec.name] {
                 bound[spec.name] = try argumentBinder.bind(argument.value, as: spec.type, parameter: spec.name)
                 spans[spec.name] = argument.value.span

@@ -13,7 +13,7 @@ extension ShellState {
             switch event {
             case .result(let result):
                 switch result.output {
-                case .table(let table): show(table)
+                case .table(let table): showResult(table)
                 // Confirmations ("loaded 1000 rows into e") would corrupt CSV or JSON on stdout
                 // in batch use, so outside the REPL they go to stderr with the diagnostics.
                 case .message(let message): (isInteractive ? output : errorOutput).write(message + "\n")
@@ -34,6 +34,18 @@ extension ShellState {
         session.cancellation.reset()
         return isOK
     }
+
+    /// Prints a query's result; in the REPL on a colour terminal, in `table` mode, a small chart
+    /// follows when the result has a chart's shape (see `ResultCharts`).
+    func showResult(_ table: Table) {
+        show(table)
+        guard wantsCharts else { return }
+        let chart = ResultCharts.render(table, options: renderOptions)
+        if !chart.isEmpty { output.write("\n" + chart) }
+    }
+
+    /// Charts are for people: interactive, colour, `table` mode.
+    var wantsCharts: Bool { isInteractive && isOutputColored && mode == .table }
 
     /// Runs one chunk read by a `StatementAccumulator`.
     @discardableResult
