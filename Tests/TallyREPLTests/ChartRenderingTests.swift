@@ -53,7 +53,8 @@ final class ChartRenderingTests: XCTestCase {
             """)
         let grouped = try Table([
             ("channel", .string(["ads", "ads", "seo", "seo"])),
-            ("step", .string(["view", "buy", "view", "buy"])),
+            ("step", .int([1, 2, 1, 2])),
+            ("name", .string(["view", "buy", "view", "buy"])),
             ("users", .int([10, 5, 4, 0])),
         ])
         XCTAssertEqual(ResultCharts.render(grouped, options: plain), """
@@ -64,6 +65,27 @@ final class ChartRenderingTests: XCTestCase {
             seo
             view  \(full)   4  100.0%
             buy   \(String(repeating: " ", count: 30))   0    0.0%
+
+            """)
+    }
+
+    func test_chart3_cohortGridWithKeysAndAverages() throws {
+        let table = try Table([
+            ("channel", .string(["ads", "ads", "ads", "ads"])),
+            ("cohort", .date([19786, 19786, 0, 0], validity: {
+                var bitmap = ValidityBitmap(count: 4, allValid: true)
+                bitmap.set(2, valid: false)
+                bitmap.set(3, valid: false)
+                return bitmap
+            }())),
+            ("period", .int([0, 1, 0, 1])),
+            ("rate", .float([1, 0.5, 1, 0.5])),
+            ("is_average", .bool([false, false, true, true])),
+        ])
+        XCTAssertEqual(ResultCharts.render(table, options: plain), """
+            cohort             0     1 
+            ads 2024-03-04  100%   50% 
+            ads average     100%   50% 
 
             """)
     }

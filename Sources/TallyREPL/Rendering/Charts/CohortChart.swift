@@ -1,7 +1,8 @@
 // A retention grid: cohorts down, periods across, each cell shaded by its rate.
 import TallyStore
 
-/// Cohort × period grid of rates, as percentages on a grey ramp (brighter = higher).
+/// Cohort × period grid of rates, as percentages on a grey ramp (brighter = higher). A null
+/// cohort (or an `is_average` row) is labelled `average`; keys before `cohort` prefix the label.
 struct CohortChart {
     static let cellWidth = 6
     let table: Table
@@ -22,8 +23,14 @@ struct CohortChart {
         let formatter = options.formatter
         var cohorts: [String] = [], periods: [Value] = []
         var rates: [String: [Value: Double]] = [:]
+        let averageIndex = table.index(of: "is_average")
         for row in 0..<table.rowCount {
-            let cohort = formatter.format(table.columns[cohortIndex].value(at: row))
+            // Keys of `by` come before `cohort`; null cohorts (or `is_average` rows) are averages.
+            let keys = (0..<cohortIndex).map { formatter.format(table.columns[$0].value(at: row)) }
+            let isAverage = table.columns[cohortIndex].isNull(row)
+                || averageIndex.map { table.columns[$0].value(at: row) == .bool(true) } == true
+            let cohort = (keys + [isAverage ? "average" : formatter.format(table.columns[cohortIndex].value(at: row))])
+                .joined(separator: " ")
             let period = table.columns[periodIndex].value(at: row)
             if rates[cohort] == nil { cohorts.append(cohort); rates[cohort] = [:] }
             if !periods.contains(period) { periods.append(period) }

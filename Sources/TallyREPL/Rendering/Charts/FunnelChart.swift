@@ -2,11 +2,14 @@
 import TallyStore
 
 /// One bar per step, scaled to the largest step of its funnel, with the share of step 1.
+/// Columns before `step` (the keys of `by`) start a new funnel when their values change.
 struct FunnelChart {
     static let barWidth = 30
     static let eighths: [String] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
     let table: Table
     let stepIndex: Int
+    /// The step's label: a string `name` column when there is one, else `step` itself.
+    let labelIndex: Int
     let usersIndex: Int
 
     init?(_ table: Table) {
@@ -15,11 +18,12 @@ struct FunnelChart {
         self.table = table
         stepIndex = step
         usersIndex = users
+        if let name = table.index(of: "name"), table.fields[name].type == .string { labelIndex = name } else { labelIndex = step }
     }
 
     func render(options: RenderOptions) -> String {
         let formatter = options.formatter
-        let labels = (0..<table.rowCount).map { formatter.format(table.columns[stepIndex].value(at: $0)) }
+        let labels = (0..<table.rowCount).map { formatter.format(table.columns[labelIndex].value(at: $0)) }
         let counts = (0..<table.rowCount).map { ResultCharts.number(table.columns[usersIndex], $0) ?? 0 }
         let countTexts = (0..<table.rowCount).map { formatter.format(table.columns[usersIndex].value(at: $0)) }
         let labelWidth = labels.map { DisplayWidth.width(of: $0) }.max() ?? 0
