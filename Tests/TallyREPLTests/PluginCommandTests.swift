@@ -41,11 +41,11 @@ final class PluginCommandTests: XCTestCase {
             Counts rows matching each step.
 
             Parameters:
-              steps:   list of event name or predicate   required  Events in order.
-              within:  duration                          = 7d      Window.
-              period:  day|week|month                    = week    Bucket.
-              mode:    any of strict_order, strict_once  = []      Options.
-              user:    column                            -         Column identifying the user. If absent: found by name: user_id, user, distinct_id, uid, customer_id.
+              steps:   list of event name or predicate  required  Events in order.
+              within:  duration                         = 7d      Window.
+              period:  day|week|month                   = week    Bucket.
+              mode:    flags                            = []      Options. Any of: strict_order, strict_once, strict_increase.
+              user:    column                           -         Column identifying the user. If absent: found by name: user_id, user, distinct_id, uid, customer_id.
 
             Definition:
               For each step, the rows where it holds.
@@ -91,7 +91,7 @@ final class PluginCommandTests: XCTestCase {
                        ["mode:", "period:", "user:", "within:"])
         XCTAssertEqual(words(completer.complete(beforeWord: #"events | steps(steps: ["a"], period: "#, word: "w")), ["week"])
         XCTAssertEqual(words(completer.complete(beforeWord: "events | steps(mode: [strict_order, ", word: "")),
-                       ["strict_once", "strict_order"])
+                       ["strict_increase", "strict_once", "strict_order"])
         XCTAssertEqual(words(completer.complete(beforeWord: "events | steps(user: ", word: "u")), ["user_id"])
         XCTAssertEqual(words(completer.complete(beforeWord: #"events | steps(steps: [""#, word: "p")), ["page view", "purchase"])
         XCTAssertEqual(words(completer.complete(beforeWord: #"events | steps(steps: ["signup", ""#, word: "")),

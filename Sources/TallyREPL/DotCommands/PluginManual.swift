@@ -25,7 +25,16 @@ public enum PluginManual {
                 case .optional(let meaning): requirement = "-"; doc += " If absent: " + meaning + "."
                 case .defaultValue(_, let shown): requirement = "= " + shown
                 }
-                return [spec.name + ":", spec.type.description, requirement, doc]
+                // A long word list (flags, big choices) would widen every row: name the kind, list the words in the doc.
+                var type = spec.type.description
+                if type.count > 32 {
+                    switch spec.type {
+                    case .flags(let words): type = "flags"; doc += " Any of: " + words.joined(separator: ", ") + "."
+                    case .choice(let words): type = "choice"; doc += " One of: " + words.joined(separator: ", ") + "."
+                    default: break
+                    }
+                }
+                return [spec.name + ":", type, requirement, doc]
             }
             text += aligned(rows)
         }

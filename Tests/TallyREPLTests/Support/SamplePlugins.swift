@@ -22,7 +22,7 @@ struct StepsPlugin: Plugin {
             ParameterSpec("steps", .list(.eventPredicate), .required, doc: "Events in order."),
             ParameterSpec("within", .duration, .defaultValue(.duration(604_800_000_000), text: "7d"), doc: "Window."),
             ParameterSpec("period", .period, .defaultValue(.period(.week), text: "week"), doc: "Bucket."),
-            ParameterSpec("mode", .flags(["strict_order", "strict_once"]), .defaultValue(.flags([]), text: "[]"), doc: "Options."),
+            ParameterSpec("mode", .flags(["strict_order", "strict_once", "strict_increase"]), .defaultValue(.flags([]), text: "[]"), doc: "Options."),
             .user,
         ],
         examples: [#"events | steps(steps: ["signup", "purchase"])"#],
