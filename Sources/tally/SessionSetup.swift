@@ -31,7 +31,9 @@ struct SessionSetup {
         shell.isTimerOn = options.timer
         for diagnostic in session.scriptDiagnostics {
             // A broken script plugin is skipped, not fatal: say which file and line, then go on.
-            shell.errorOutput.write("warning: script plugin skipped\n" + DiagnosticRenderer.render(diagnostic, color: shell.isErrorColored) + "\n")
+            let path = diagnostic.source?.origin ?? "script plugin"
+            shell.errorOutput.write("warning: \(path): skipped, it fails to run:\n"
+                                    + DiagnosticRenderer.render(diagnostic, color: shell.isErrorColored) + "\n")
         }
         session.loadProgress = { path in LoadProgress.reporter(for: path) }
         let sources = try options.dataSources()
