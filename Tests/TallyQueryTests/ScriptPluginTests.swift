@@ -64,6 +64,16 @@ final class ScriptPluginTests: XCTestCase {
                                            path: "bad.tally"))
         let session = Session(registry: registry)
         XCTAssertEqual(session.definitions.keys.sorted(), ["good"])
+        var failure: Diagnostic?
+        session.run(SourceText(origin: "<repl>", text: "values (a: int) [(1)] | bad")) { if case .failure(let d) = $0 { failure = d } }
+        XCTAssertEqual(failure.map { DiagnosticRenderer.render($0) }, """
+            error: script plugin `bad` did not load: bad.tally failed when the session started
+             --> <repl>:1:25
+              |
+            1 | values (a: int) [(1)] | bad
+              |                         ^^^
+            hint: its error was printed as a warning at start
+            """)
         XCTAssertEqual(session.scriptDiagnostics.map { DiagnosticRenderer.render($0) }, ["""
             error: unknown table `nowhere`
              --> bad.tally:2:9

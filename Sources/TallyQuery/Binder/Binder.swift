@@ -119,6 +119,10 @@ struct Binder {
             if let plugin = catalog.registry.plugin(named: name) {
                 return try bindPlugin(plugin, nameSpan: nameSpan, arguments: arguments, by: by, input: input)
             }
+            if let script = catalog.registry.script(named: name) {
+                throw Diagnostic(kind: .semantic, message: "script plugin `\(name)` did not load: \(script.path) failed when the session started",
+                                 span: nameSpan, hints: ["its error was printed as a warning at start"])
+            }
             let candidates = Parser.stageKeywords + catalog.definitions.keys.sorted() + catalog.registry.stageNames
             throw Diagnostic(kind: .semantic, message: "unknown stage `\(name)`", span: nameSpan,
                              hints: Suggestion.hints(for: name, among: candidates))
