@@ -28,7 +28,7 @@ func events(_ rows: [(String?, Int64?)]) -> Table {
 }
 
 /// Runs `plugin` on `input` the way the engine does, with arguments bound by hand.
-func run(_ plugin: any Plugin, _ input: Table, _ arguments: [String: ArgumentValue] = [:],
+func compute(_ plugin: any Plugin, _ input: Table, _ arguments: [String: ArgumentValue] = [:],
          zone: ZoneCalendar = .utc, weekStart: Int = 0, wholeInput: Table? = nil) throws -> Table {
     let bound = BoundArguments(arguments)
     let context = PluginContext(zone: zone, weekStart: weekStart, wholeInput: wholeInput)
