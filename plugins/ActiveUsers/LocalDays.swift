@@ -1,5 +1,4 @@
 // The local calendar day of every usable row, computed on two cores for large inputs.
-import Dispatch
 import TallyPluginAPI
 import TallyStore
 
@@ -12,8 +11,6 @@ struct LocalDays {
     var days: [Int32]
     /// The earliest and latest day of a usable row; nil when there is none.
     var range: ClosedRange<Int64>?
-    /// Rows that are not `ignored`.
-    var usableCount: Int
 
     /// Rows per unit of work between cancellation checks.
     private static let chunkRows = 1 << 16
@@ -28,38 +25,32 @@ struct LocalDays {
         let validity = time.validity
         let isDate = time.type == .date
         var days = [Int32](repeating: Self.ignored, count: rows)
-        let halves = rows >= 1 << 20 ? 2 : 1
-        var partials = [Partial](repeating: Partial(), count: halves)
+        var partials = [Partial](repeating: Partial(), count: ParallelHalves.parts(rows: rows))
         days.withUnsafeMutableBufferPointer { daysBuffer in
             partials.withUnsafeMutableBufferPointer { partialBuffer in
-                let shared = SharedBuffers(days: daysBuffer, partials: partialBuffer)
-                DispatchQueue.concurrentPerform(iterations: halves) { half in
-                    let rowRange = (rows * half / halves)..<(rows * (half + 1) / halves)
+                let output = DisjointWrites(daysBuffer), results = DisjointWrites(partialBuffer)
+                ParallelHalves.run(rows: rows) { part, rowRange in
                     var partial = Partial()
+                    var lookup = LocalDayLookup(zone: zone)
                     var chunkStart = rowRange.lowerBound
-                    while chunkStart < rowRange.upperBound {
-                        if context.isCancelled {
-                            partial.isCancelled = true
-                            break
-                        }
-                        let chunkEnd = min(chunkStart + Self.chunkRows, rowRange.upperBound)
-                        for row in chunkStart..<chunkEnd {
-                            guard userIDs[row] != DenseUserIDs.nullID, validity?.isValid(row) ?? true else { continue }
-                            let day = isDate ? values[row] : zone.day(ofUTC: values[row])
-                            shared.days[row] = Int32(clamping: day)
+                    while chunkStart < rowRange.upperBound, !partial.isCancelled {
+                        partial.isCancelled = context.isCancelled
+                        let chunk = chunkStart..<min(chunkStart + Self.chunkRows, rowRange.upperBound)
+                        for row in chunk where userIDs[row] != DenseUserIDs.nullID {
+                            if let validity, !validity.isValid(row) { continue }
+                            let day = isDate ? values[row] : lookup.day(ofUTC: values[row])
+                            output[row] = Int32(clamping: day)
                             partial.low = min(partial.low, day)
                             partial.high = max(partial.high, day)
-                            partial.count += 1
                         }
-                        chunkStart = chunkEnd
+                        chunkStart = chunk.upperBound
                     }
-                    shared.partials[half] = partial
+                    results[part] = partial
                 }
             }
         }
         if partials.contains(where: \.isCancelled) { throw PluginError.cancelled }
         self.days = days
-        usableCount = partials.reduce(0) { $0 + $1.count }
         let low = partials.map(\.low).min() ?? .max, high = partials.map(\.high).max() ?? .min
         range = low <= high ? low...high : nil
     }
@@ -92,13 +83,6 @@ struct LocalDays {
     private struct Partial {
         var low = Int64.max
         var high = Int64.min
-        var count = 0
         var isCancelled = false
-    }
-
-    /// The output buffers the halves write to: disjoint rows of `days`, one slot each of `partials`.
-    private struct SharedBuffers: @unchecked Sendable {
-        let days: UnsafeMutableBufferPointer<Int32>
-        let partials: UnsafeMutableBufferPointer<Partial>
     }
 }

@@ -28,11 +28,14 @@ struct UserDays {
         self.userCount = userCount
     }
 
+    /// Longest series the plugins produce, against absurd time columns.
+    static let maximumDays: Int64 = 10_000_000
+
     /// The pairs of `input`, over its range of days widened to `alignTo` (the whole input's range
     /// when the call is grouped, so every group gets the same days).
     ///
     /// Rows whose user or time is null are ignored.
-    /// - Complexity: O(rows + days + users).
+    /// - Complexity: O(rows + days + users); the row passes run on two cores for large inputs.
     init(userIDs: DenseUserIDs, time: Column, zone: ZoneCalendar, alignTo: ClosedRange<Int64>?,
          context: PluginContext) throws(PluginError) {
         let local = try LocalDays(userIDs: userIDs.ids, time: time, zone: zone, context: context)
@@ -41,42 +44,68 @@ struct UserDays {
             self = .empty
             return
         }
-        guard high - low < 10_000_000 else {
-            throw PluginError("the events span \(high - low + 1) days; active-user series are limited to 10 million days")
+        guard high - low < Self.maximumDays else {
+            throw PluginError("the events span \(high - low + 1) days; active-user series are limited to \(Self.maximumDays) days")
         }
         try context.checkCancellation()
-        let dayCount = Int(high - low) + 1
-        // Counting sort of the usable rows' users by day.
-        var starts = [Int](repeating: 0, count: dayCount + 1)
-        for day in local.days where day != LocalDays.ignored { starts[Int(Int64(day) - low) + 1] += 1 }
-        for index in 0..<dayCount { starts[index + 1] += starts[index] }
-        var cursor = starts
-        var sorted = [UInt32](repeating: 0, count: local.usableCount)
-        let ids = userIDs.ids
-        for (row, day) in local.days.enumerated() where day != LocalDays.ignored {
-            let slot = Int(Int64(day) - low)
-            sorted[cursor[slot]] = ids[row]
-            cursor[slot] += 1
-        }
+        let sorted = DaySortedUsers(days: local.days, ids: userIDs.ids, firstDay: low, dayCount: Int(high - low) + 1)
         try context.checkCancellation()
-        // Keep each user once per day, compacting in place.
-        var lastDay = [Int32](repeating: -1, count: userIDs.count)
-        var written = 0
-        var compactStarts = [Int](repeating: 0, count: dayCount + 1)
-        for day in 0..<dayCount {
-            compactStarts[day] = written
-            for index in starts[day]..<starts[day + 1] {
-                let user = Int(sorted[index])
-                if lastDay[user] != Int32(day) {
-                    lastDay[user] = Int32(day)
-                    sorted[written] = UInt32(user)
-                    written += 1
+        var users = sorted.users
+        let starts = Self.keepDistinct(&users, dayStarts: sorted.dayStarts, userCount: userIDs.count)
+        self.init(firstDay: low, dayCount: starts.count - 1, dayStarts: starts, users: users, userCount: userIDs.count)
+    }
+
+    /// Removes repeated users within each day of `users` (grouped by `dayStarts`), compacting
+    /// in place; returns the new day starts. The days are split in two halves of about equal
+    /// rows, each deduplicated on its own core with its own marks, then joined.
+    private static func keepDistinct(_ users: inout [UInt32], dayStarts: [Int], userCount: Int) -> [Int] {
+        let dayCount = dayStarts.count - 1
+        let total = dayStarts[dayCount]
+        let parts = ParallelHalves.parts(rows: total)
+        // Day boundaries splitting the rows about evenly.
+        let splits = (0...parts).map { part in
+            part == parts ? dayCount : (dayStarts.firstIndex { $0 >= total * part / parts } ?? dayCount)
+        }
+        var newStarts = [Int](repeating: 0, count: dayCount + 1)
+        var written = [Int](repeating: 0, count: parts)
+        users.withUnsafeMutableBufferPointer { usersBuffer in
+            newStarts.withUnsafeMutableBufferPointer { startsBuffer in
+                written.withUnsafeMutableBufferPointer { writtenBuffer in
+                    let shared = DisjointWrites(usersBuffer), starts = DisjointWrites(startsBuffer)
+                    let counts = DisjointWrites(writtenBuffer)
+                    ParallelHalves.run(parts: parts) { part in
+                        var lastDay = [Int32](repeating: -1, count: userCount)
+                        var cursor = dayStarts[splits[part]]
+                        for day in splits[part]..<splits[part + 1] {
+                            starts[day] = cursor
+                            for index in dayStarts[day]..<dayStarts[day + 1] {
+                                let user = shared[index]
+                                if lastDay[Int(user)] != Int32(day) {
+                                    lastDay[Int(user)] = Int32(day)
+                                    shared[cursor] = user
+                                    cursor += 1
+                                }
+                            }
+                        }
+                        counts[part] = cursor - dayStarts[splits[part]]
+                    }
                 }
             }
         }
-        compactStarts[dayCount] = written
-        sorted.removeLast(sorted.count - written)
-        self.init(firstDay: low, dayCount: dayCount, dayStarts: compactStarts, users: sorted, userCount: userIDs.count)
+        // Move the second half's block down next to the first.
+        var end = written[0]
+        for part in 1..<max(parts, 1) {
+            let from = dayStarts[splits[part]]
+            let shift = from - end
+            if shift > 0 {
+                for index in from..<(from + written[part]) { users[index - shift] = users[index] }
+                for day in splits[part]..<splits[part + 1] { newStarts[day] -= shift }
+            }
+            end += written[part]
+        }
+        newStarts[dayCount] = end
+        users.removeLast(users.count - end)
+        return newStarts
     }
 
     /// The distinct users of day index `day`.
