@@ -17,13 +17,17 @@ struct DaySortedUsers {
         let parts = ParallelHalves.parts(rows: rows)
         var counts = [[Int]](repeating: [], count: parts)
         counts.withUnsafeMutableBufferPointer { countsBuffer in
-            let shared = DisjointWrites(countsBuffer)
-            ParallelHalves.run(rows: rows) { part, rowRange in
-                var own = [Int](repeating: 0, count: dayCount)
-                for row in rowRange where days[row] != LocalDays.ignored {
-                    own[Int(Int64(days[row]) - firstDay)] += 1
+            days.withUnsafeBufferPointer { daysBuffer in
+                let shared = DisjointWrites(countsBuffer), days = SharedReads(daysBuffer)
+                ParallelHalves.run(rows: rows) { part, rowRange in
+                    var own = [Int](repeating: 0, count: dayCount)
+                    own.withUnsafeMutableBufferPointer { own in
+                        for row in rowRange where days[row] != LocalDays.ignored {
+                            own[Int(Int64(days[row]) - firstDay)] += 1
+                        }
+                    }
+                    shared[part] = own
                 }
-                shared[part] = own
             }
         }
         // Each part's first slot per day: after every earlier day, and after earlier parts' rows of that day.
@@ -41,13 +45,20 @@ struct DaySortedUsers {
         var users = [UInt32](repeating: 0, count: position)
         let firstSlots = cursors
         users.withUnsafeMutableBufferPointer { usersBuffer in
-            let output = DisjointWrites(usersBuffer)
-            ParallelHalves.run(rows: rows) { part, rowRange in
-                var cursor = firstSlots[part]
-                for row in rowRange where days[row] != LocalDays.ignored {
-                    let day = Int(Int64(days[row]) - firstDay)
-                    output[cursor[day]] = ids[row]
-                    cursor[day] += 1
+            days.withUnsafeBufferPointer { daysBuffer in
+                ids.withUnsafeBufferPointer { idsBuffer in
+                    let output = DisjointWrites(usersBuffer)
+                    let days = SharedReads(daysBuffer), ids = SharedReads(idsBuffer)
+                    ParallelHalves.run(rows: rows) { part, rowRange in
+                        var cursor = firstSlots[part]
+                        cursor.withUnsafeMutableBufferPointer { cursor in
+                            for row in rowRange where days[row] != LocalDays.ignored {
+                                let day = Int(Int64(days[row]) - firstDay)
+                                output[cursor[day]] = ids[row]
+                                cursor[day] += 1
+                            }
+                        }
+                    }
                 }
             }
         }

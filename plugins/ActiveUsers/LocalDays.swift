@@ -28,24 +28,29 @@ struct LocalDays {
         var partials = [Partial](repeating: Partial(), count: ParallelHalves.parts(rows: rows))
         days.withUnsafeMutableBufferPointer { daysBuffer in
             partials.withUnsafeMutableBufferPointer { partialBuffer in
-                let output = DisjointWrites(daysBuffer), results = DisjointWrites(partialBuffer)
-                ParallelHalves.run(rows: rows) { part, rowRange in
-                    var partial = Partial()
-                    var lookup = LocalDayLookup(zone: zone)
-                    var chunkStart = rowRange.lowerBound
-                    while chunkStart < rowRange.upperBound, !partial.isCancelled {
-                        partial.isCancelled = context.isCancelled
-                        let chunk = chunkStart..<min(chunkStart + Self.chunkRows, rowRange.upperBound)
-                        for row in chunk where userIDs[row] != DenseUserIDs.nullID {
-                            if let validity, !validity.isValid(row) { continue }
-                            let day = isDate ? values[row] : lookup.day(ofUTC: values[row])
-                            output[row] = Int32(clamping: day)
-                            partial.low = min(partial.low, day)
-                            partial.high = max(partial.high, day)
+                userIDs.withUnsafeBufferPointer { idsBuffer in
+                    values.withUnsafeBufferPointer { timesBuffer in
+                        let output = DisjointWrites(daysBuffer), results = DisjointWrites(partialBuffer)
+                        let ids = SharedReads(idsBuffer), times = SharedReads(timesBuffer)
+                        ParallelHalves.run(rows: rows) { part, rowRange in
+                            var partial = Partial()
+                            var lookup = LocalDayLookup(zone: zone)
+                            var chunkStart = rowRange.lowerBound
+                            while chunkStart < rowRange.upperBound, !partial.isCancelled {
+                                partial.isCancelled = context.isCancelled
+                                let chunk = chunkStart..<min(chunkStart + Self.chunkRows, rowRange.upperBound)
+                                for row in chunk where ids[row] != DenseUserIDs.nullID {
+                                    if let validity, !validity.isValid(row) { continue }
+                                    let day = isDate ? times[row] : lookup.day(ofUTC: times[row])
+                                    output[row] = Int32(clamping: day)
+                                    partial.low = min(partial.low, day)
+                                    partial.high = max(partial.high, day)
+                                }
+                                chunkStart = chunk.upperBound
+                            }
+                            results[part] = partial
                         }
-                        chunkStart = chunk.upperBound
                     }
-                    results[part] = partial
                 }
             }
         }

@@ -45,3 +45,16 @@ struct DisjointWrites<Element>: @unchecked Sendable {
         nonmutating set { buffer[index] = newValue }
     }
 }
+
+/// A read-only buffer shared by the parts of a `ParallelHalves` loop.
+///
+/// `@unchecked Sendable` because it is a raw view; the buffer must outlive the loop (it comes
+/// from a `withUnsafeBufferPointer` around it) and nothing writes to it meanwhile.
+struct SharedReads<Element>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+
+    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
+
+    @inline(__always)
+    subscript(index: Int) -> Element { buffer[index] }
+}

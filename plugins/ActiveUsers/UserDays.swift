@@ -76,14 +76,16 @@ struct UserDays {
                     ParallelHalves.run(parts: parts) { part in
                         var lastDay = [Int32](repeating: -1, count: userCount)
                         var cursor = dayStarts[splits[part]]
-                        for day in splits[part]..<splits[part + 1] {
-                            starts[day] = cursor
-                            for index in dayStarts[day]..<dayStarts[day + 1] {
-                                let user = shared[index]
-                                if lastDay[Int(user)] != Int32(day) {
-                                    lastDay[Int(user)] = Int32(day)
-                                    shared[cursor] = user
-                                    cursor += 1
+                        lastDay.withUnsafeMutableBufferPointer { lastDay in
+                            for day in splits[part]..<splits[part + 1] {
+                                starts[day] = cursor
+                                for index in dayStarts[day]..<dayStarts[day + 1] {
+                                    let user = shared[index]
+                                    if lastDay[Int(user)] != Int32(day) {
+                                        lastDay[Int(user)] = Int32(day)
+                                        shared[cursor] = user
+                                        cursor += 1
+                                    }
                                 }
                             }
                         }
