@@ -47,8 +47,10 @@ struct UserDays {
         guard high - low < Self.maximumDays else {
             throw PluginError("the events span \(high - low + 1) days; active-user series are limited to \(Self.maximumDays) days")
         }
+        context.progress(0.4)
         try context.checkCancellation()
         let sorted = DaySortedUsers(days: local.days, ids: userIDs.ids, firstDay: low, dayCount: Int(high - low) + 1)
+        context.progress(0.7)
         try context.checkCancellation()
         var users = sorted.users
         let starts = Self.keepDistinct(&users, dayStarts: sorted.dayStarts, userCount: userIDs.count)

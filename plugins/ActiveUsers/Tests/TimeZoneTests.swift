@@ -54,4 +54,17 @@ final class TimeZoneTests: XCTestCase {
                        [["2024-03-04", "1"], ["2024-03-11", "1"]])
         XCTAssertEqual(rows(try compute(ActivePeriodUsersPlugin(), log, ["period": .period(.week)])), [["2024-03-04", "2"]])
     }
+
+    func test_transitionInsideAUTCHour_isNotCachedAcrossIt() throws {
+        // Kathmandu moved from +5:30 to +5:45 at 1985-12-31 18:30Z (local midnight became 00:15):
+        // 18:20Z is 23:50 on Dec 31 and 18:40Z is 00:25 on Jan 1, in the same UTC hour.
+        let kathmandu = try XCTUnwrap(ZoneCalendar(identifier: "Asia/Kathmandu"))
+        let before = utc(1985, 12, 31, 18, 20), after = utc(1985, 12, 31, 18, 40)
+        XCTAssertEqual(kathmandu.day(ofUTC: before), date(1985, 12, 31))
+        XCTAssertEqual(kathmandu.day(ofUTC: after), date(1986, 1, 1))
+        // Later instants first, so an offset remembered from an earlier row of the hour would misplace b.
+        let log = events([("c", after), ("d", utc(1985, 12, 31, 18, 59)), ("b", before), ("a", utc(1985, 12, 31, 18, 5))])
+        XCTAssertEqual(rows(try compute(DailyActiveUsersPlugin(), log, zone: kathmandu)),
+                       [["1985-12-31", "2"], ["1986-01-01", "2"]])
+    }
 }
