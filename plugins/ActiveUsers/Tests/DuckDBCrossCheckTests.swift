@@ -48,12 +48,44 @@ final class DuckDBCrossCheckTests: XCTestCase {
                 }
             }
         }
+        try crossCheckGroups(input: input, zone: zone, peer: expected)
+    }
+
+    /// Grouped forms: the engine runs the plugin once per group with the whole input as
+    /// `wholeInput`; the script orders groups by channel name.
+    let groupedForms: [(key: String, plugin: any Plugin, arguments: [String: ArgumentValue])] = [
+        ("mau_by_channel", RollingActiveUsersPlugin.monthly, [:]),
+        ("active_week_by_channel", ActivePeriodUsersPlugin(), ["period": .period(.week)]),
+    ]
+
+    private func crossCheckGroups(input: Table, zone: ZoneCalendar, peer expected: [String: [[Any]]]) throws {
+        let channels = try XCTUnwrap(input.column(named: "channel"))
+        var rowsOf: [String: [Int]] = [:]
+        for row in 0..<input.rowCount {
+            if case .string(let channel) = channels.value(at: row) { rowsOf[channel, default: []].append(row) }
+        }
+        for form in groupedForms {
+            let peer = try XCTUnwrap(expected[form.key], "the script printed no \(form.key)")
+            var tallyRows: [[Value]] = []
+            for channel in rowsOf.keys.sorted() {
+                let table = try compute(form.plugin, input.gathered(rowsOf[channel]!), form.arguments, zone: zone,
+                                        wholeInput: input)
+                tallyRows += (0..<table.rowCount).map { [.string(channel)] + table.row($0) }
+            }
+            XCTAssertGreaterThan(tallyRows.count, 20, form.key)
+            XCTAssertEqual(tallyRows.count, peer.count, "\(form.key): row count")
+            for (tally, duck) in zip(tallyRows, peer) where zip(tally, duck).contains(where: { !Self.equal($0, $1) }) {
+                XCTFail("\(form.key): Tally \(tally), DuckDB \(duck)")
+                break
+            }
+        }
     }
 
     /// Exact equality of a Tally value and a JSON value (dates as ISO text, floats as text, bit for bit).
     private static func equal(_ value: Value, _ json: Any) -> Bool {
         switch value {
         case .null: return json is NSNull
+        case .string(let text): return json as? String == text
         case .int(let int): return (json as? NSNumber)?.int64Value == int && (json as? NSNumber)?.doubleValue == Double(int)
         // Floats come as text: JSONSerialization may read numbers through Decimal and round them.
         case .float(let float): return (json as? String).flatMap(Double.init) == float

@@ -4,7 +4,9 @@ Usage: python3 active_users.py EVENTS.csv [ZONE]
 
 Reads the same CSV as Tally (columns ts, user_id, ...), buckets events into local calendar days of
 ZONE (default UTC; weeks start on Monday) and prints JSON with one list of rows per metric:
-dau, wau, mau, active_week, active_month, stickiness, days_of_week, days_of_month. Dates are
+dau, wau, mau, active_week, active_month, stickiness, days_of_week, days_of_month, and per
+channel (rows ordered by channel, each channel over the whole log's days as `by` does):
+mau_by_channel, active_week_by_channel. Dates are
 ISO strings; shares are floats written as their shortest round-trip text ("0.5"), so the
 reader parses them exactly (null when the denominator is 0). Every series covers every
 period from the first to the last one with an event, zero-filled, as the plugins define it.
@@ -34,6 +36,15 @@ def main() -> None:
         """
         CREATE TABLE pairs AS
         SELECT DISTINCT user_id, CAST(CAST(ts AS TIMESTAMPTZ) AS DATE) AS d
+        FROM read_csv(?, header = true, all_varchar = true)
+        WHERE user_id IS NOT NULL AND ts IS NOT NULL
+        """,
+        [path],
+    )
+    db.execute(
+        """
+        CREATE TABLE channel_pairs AS
+        SELECT DISTINCT channel, user_id, CAST(CAST(ts AS TIMESTAMPTZ) AS DATE) AS d
         FROM read_csv(?, header = true, all_varchar = true)
         WHERE user_id IS NOT NULL AND ts IS NOT NULL
         """,
@@ -107,6 +118,29 @@ def main() -> None:
         "days_of_week": rows(days_of("week", "7 DAY")),
         "days_of_month": rows(days_of("month", "1 MONTH")),
     }
+    result["mau_by_channel"] = rows(
+        """
+        WITH channels AS (SELECT DISTINCT channel FROM channel_pairs)
+        SELECT channels.channel, days.d, count(DISTINCT cp.user_id)
+        FROM channels CROSS JOIN days
+        LEFT JOIN channel_pairs cp ON cp.channel = channels.channel AND cp.d BETWEEN days.d - 29 AND days.d
+        GROUP BY 1, 2 ORDER BY 1, 2
+        """
+    )
+    result["active_week_by_channel"] = rows(
+        """
+        WITH channels AS (SELECT DISTINCT channel FROM channel_pairs),
+        periods AS (
+            SELECT CAST(r AS DATE) AS p
+            FROM range(date_trunc('week', (SELECT min(d) FROM pairs)),
+                       date_trunc('week', (SELECT max(d) FROM pairs)) + INTERVAL 1 DAY, INTERVAL 7 DAY) t(r)
+        )
+        SELECT channels.channel, periods.p, count(DISTINCT cp.user_id)
+        FROM channels CROSS JOIN periods
+        LEFT JOIN channel_pairs cp ON cp.channel = channels.channel AND CAST(date_trunc('week', cp.d) AS DATE) = periods.p
+        GROUP BY 1, 2 ORDER BY 1, 2
+        """
+    )
     result["stickiness"] = [
         [day, dau, mau, None if mau == 0 else repr(dau / mau)]
         for (day, dau), (_, mau) in zip(result["dau"], result["mau"])
