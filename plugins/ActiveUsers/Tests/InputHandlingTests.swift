@@ -110,5 +110,11 @@ final class InputHandlingTests: XCTestCase {
                        [["2024-03-01", "1"], ["2024-04-01", "0"]])
         let daysOf = try compute(StickinessPlugin(), group, ["days_of": .choice("month")], wholeInput: whole)
         XCTAssertEqual(daysOf.rowCount, 31 + 30)
+        // Before the group's first event nobody is in its window: stickiness is null, not 1.
+        let stickiness = rows(try compute(StickinessPlugin(), group, wholeInput: whole))
+        XCTAssertEqual(stickiness[0], ["2024-03-01", "0", "0", "null"])
+        XCTAssertEqual(stickiness[2], ["2024-03-03", "1", "1", "1.0"])
+        XCTAssertEqual(stickiness[31], ["2024-04-01", "0", "1", "0.0"])
+        XCTAssertEqual(stickiness[32], ["2024-04-02", "0", "0", "null"])
     }
 }
