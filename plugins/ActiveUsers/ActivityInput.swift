@@ -1,0 +1,34 @@
+// Finding the user and time columns of a call and turning its rows into (user, day) pairs.
+import TallyPluginAPI
+import TallyStore
+
+/// The input side shared by every active-users plugin.
+enum ActivityInput {
+    /// The `user:` and `time:` parameters every active-users plugin takes.
+    static let parameters: [ParameterSpec] = [.user, .time]
+
+    /// Indices of the user and time columns in `fields`.
+    /// - Throws: when a column cannot be found or has the wrong type (naming the parameter).
+    static func columns(in fields: [Field], arguments: BoundArguments) throws(PluginError) -> (user: Int, time: Int) {
+        let user = try ColumnRole.user.resolve(in: fields, explicit: arguments.column("user"))
+        let time = try ColumnRole.time.resolve(in: fields, explicit: arguments.column("time"))
+        return (user, time)
+    }
+
+    /// The distinct (user, local day) pairs of `input`. When the call is grouped, the day range
+    /// is widened to the whole input's so that every group's series covers the same days.
+    static func userDays(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> UserDays {
+        let (userIndex, timeIndex) = try columns(in: input.fields, arguments: arguments)
+        var alignTo: ClosedRange<Int64>?
+        // A group holding every row has the whole input's range already.
+        if let whole = context.wholeInput, whole.rowCount != input.rowCount,
+           let wholeUser = whole.index(of: input.fields[userIndex].name),
+           let wholeTime = whole.index(of: input.fields[timeIndex].name) {
+            alignTo = LocalDays.range(of: whole, userIndex: wholeUser, timeIndex: wholeTime, zone: context.zone)
+        }
+        let userIDs = DenseUserIDs(input.columns[userIndex])
+        try context.checkCancellation()
+        return try UserDays(userIDs: userIDs, time: input.columns[timeIndex], zone: context.zone,
+                            alignTo: alignTo, context: context)
+    }
+}

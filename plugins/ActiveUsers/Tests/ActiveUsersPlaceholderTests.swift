@@ -1,5 +1,0 @@
-import XCTest
-
-final class ActiveUsersPlaceholderTests: XCTestCase {
-    func testNothingYet() {}
-}
