@@ -13,7 +13,7 @@ let pluginFolders = ["ActiveUsers", "Retention", "Funnel", "RFM", "NPS"]
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
     [
         .target(name: "\(folder)Plugin", dependencies: ["TallyPluginAPI", "TallyStore"],
-                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"], swiftSettings: strict),
+                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden", "crosscheck"], swiftSettings: strict),
         .testTarget(name: "\(folder)PluginTests",
                     dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyTestSupport"],
                     path: "plugins/\(folder)/Tests", swiftSettings: strict),
