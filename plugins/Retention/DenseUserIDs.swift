@@ -1,0 +1,60 @@
+// Turns a user column into dense ids 0..<count, so per-user state lives in plain arrays.
+import TallyStore
+
+/// A dense id per row of a user column (`-1` for a null user) and the number of ids.
+///
+/// String columns use their dictionary codes as they are (already dense). Integer columns are
+/// shifted by their minimum when the values span a small range, and numbered in first-seen order
+/// through a hash table otherwise.
+struct DenseUserIDs {
+    /// One per input row; `-1` where the user is null.
+    let ids: [Int32]
+    /// Ids are in 0..<count (some may be unused).
+    let count: Int
+
+    /// - Complexity: O(rows); O(1) per row apart from the hash table of scattered integer ids.
+    init(_ column: Column) {
+        let rows = column.count
+        var ids = [Int32](repeating: -1, count: rows)
+        switch column.storage {
+        case .string(let codes, let dictionary):
+            ids.withUnsafeMutableBufferPointer { out in
+                for row in 0..<rows where !column.isNull(row) { out[row] = Int32(truncatingIfNeeded: codes[row]) }
+            }
+            count = dictionary.count
+        case .int64(let values):
+            count = Self.numberIntegers(values, column: column, into: &ids)
+        case .float, .bool:
+            // ColumnRole only accepts string and int user columns.
+            preconditionFailure("user column of type \(column.type)")
+        }
+        self.ids = ids
+    }
+
+    /// Numbers integer user values densely; returns how many ids were used.
+    private static func numberIntegers(_ values: [Int64], column: Column, into ids: inout [Int32]) -> Int {
+        var low = Int64.max, high = Int64.min
+        for row in values.indices where !column.isNull(row) {
+            low = min(low, values[row])
+            high = max(high, values[row])
+        }
+        guard low <= high else { return 0 }
+        // A compact range (the usual 1…n ids) needs no hashing: the id is the offset.
+        let (span, overflow) = high.subtractingReportingOverflow(low)
+        if !overflow && span < Int64(max(1 << 20, 2 * values.count)) {
+            for row in values.indices where !column.isNull(row) { ids[row] = Int32(values[row] - low) }
+            return Int(span) + 1
+        }
+        var numbering: [Int64: Int32] = [:]
+        for row in values.indices where !column.isNull(row) {
+            if let id = numbering[values[row]] {
+                ids[row] = id
+            } else {
+                let id = Int32(numbering.count)
+                numbering[values[row]] = id
+                ids[row] = id
+            }
+        }
+        return numbering.count
+    }
+}
