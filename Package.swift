@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // Tally: a metrics workbench. Targets follow DESIGN §2 and depend one way only:
 // TallyStore ← TallyPluginAPI ← TallyQuery ← TallyREPL ← tally.
+import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -10,10 +11,18 @@ let strict: [SwiftSetting] = [
 /// Built-in metric plugins: one folder each under plugins/, importing only the plugin API and the store.
 let pluginFolders = ["ActiveUsers", "Retention", "Funnel", "RFM", "NPS"]
 
+/// A plugin's `crosscheck/` folder holds Python peers, not sources; excluded only where it exists
+/// (SwiftPM warns about excluding a missing path).
+func crosscheckExclusion(_ folder: String) -> [String] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let path = root.appendingPathComponent("plugins/\(folder)/crosscheck").path
+    return FileManager.default.fileExists(atPath: path) ? ["crosscheck"] : []
+}
+
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
     [
         .target(name: "\(folder)Plugin", dependencies: ["TallyPluginAPI", "TallyStore"],
-                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"], swiftSettings: strict),
+                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"] + crosscheckExclusion(folder), swiftSettings: strict),
         .testTarget(name: "\(folder)PluginTests",
                     dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyTestSupport"],
                     path: "plugins/\(folder)/Tests", swiftSettings: strict),
