@@ -14,24 +14,31 @@ struct DenseUserIDs {
 
     /// - Complexity: O(rows); O(1) per row apart from the hash table of scattered integer ids.
     init(_ column: Column) {
-        let rows = column.count
-        var ids = [Int32](repeating: -1, count: rows)
+        var ids: [Int32]
         switch column.storage {
         case .string(let codes, let dictionary):
-            ids.withUnsafeMutableBufferPointer { out in
-                for row in 0..<rows where !column.isNull(row) { out[row] = Int32(truncatingIfNeeded: codes[row]) }
+            // One loop per code width keeps the per-row work a plain load.
+            switch codes {
+            case .u8(let values): ids = values.map { Int32($0) }
+            case .u16(let values): ids = values.map { Int32($0) }
+            case .u32(let values): ids = values.map { Int32(truncatingIfNeeded: $0) }
             }
             count = dictionary.count
         case .int64(let values):
+            ids = [Int32](repeating: 0, count: values.count)
             count = Self.numberIntegers(values, column: column, into: &ids)
         case .float, .bool:
             // ColumnRole only accepts string and int user columns.
             preconditionFailure("user column of type \(column.type)")
         }
+        if let validity = column.validity?.words {
+            for row in ids.indices where validity[row >> 6] & (1 << UInt64(row & 63)) == 0 { ids[row] = -1 }
+        }
         self.ids = ids
     }
 
-    /// Numbers integer user values densely; returns how many ids were used.
+    /// Numbers integer user values densely (null rows get an arbitrary id, overwritten by the
+    /// caller); returns how many ids were used.
     private static func numberIntegers(_ values: [Int64], column: Column, into ids: inout [Int32]) -> Int {
         var low = Int64.max, high = Int64.min
         for row in values.indices where !column.isNull(row) {

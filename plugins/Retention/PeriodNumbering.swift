@@ -1,47 +1,49 @@
-// Maps instants to calendar-period ordinals quickly: months are cached because civil dates are slow.
+// Maps instants to calendar-period ordinals quickly, remembering the last period seen.
 import TallyPluginAPI
 import TallyStore
 
 /// Numbers the local calendar period of instants or days, for one period kind, zone and week start.
 ///
-/// Day and week ordinals are arithmetic on the day number. Month ordinals need a civil date, so
-/// the last month seen is remembered: event logs are mostly in time order, so nearly every row
-/// hits it.
+/// Ordinals come from `CalendarPeriod.index`; the period last seen is remembered as a range of
+/// days, and event logs are mostly in time order, so nearly every row is a range check. In a
+/// fixed-offset zone (UTC) the local day is plain arithmetic.
 struct PeriodNumbering {
     let period: CalendarPeriod
     let zone: ZoneCalendar
     let weekStart: Int
-    /// The days [cachedMonthFirstDay, cachedMonthEndDay) form month ordinal `cachedMonth`.
-    private var cachedMonthFirstDay: Int64 = 1
-    private var cachedMonthEndDay: Int64 = 0
-    private var cachedMonth: Int64 = 0
+    /// The days [cachedFirstDay, cachedEndDay) form the period with ordinal `cachedIndex`.
+    private var cachedFirstDay: Int64 = 1
+    private var cachedEndDay: Int64 = 0
+    private var cachedIndex: Int64 = 0
+    /// The zone's offset when it never changes.
+    private let fixedOffset: Int64?
 
     init(period: CalendarPeriod, zone: ZoneCalendar, weekStart: Int) {
         self.period = period
         self.zone = zone
         self.weekStart = weekStart
+        fixedOffset = zone.isFixedOffset ? zone.offset(atUTC: 0) : nil
     }
 
     /// The ordinal of the period holding the UTC instant `micros`.
     @inline(__always)
     mutating func index(ofUTC micros: Int64) -> Int64 {
-        index(ofDay: zone.day(ofUTC: micros))
+        guard let fixedOffset else { return index(ofDay: zone.day(ofUTC: micros)) }
+        let local = micros + fixedOffset
+        let day = local / CivilTime.microsPerDay
+        // Division truncates toward zero; step back for instants before 1970.
+        return index(ofDay: local % CivilTime.microsPerDay < 0 ? day - 1 : day)
     }
 
     /// The ordinal of the period holding local day `day` (days since 1970-01-01).
     @inline(__always)
     mutating func index(ofDay day: Int64) -> Int64 {
-        switch period {
-        case .day, .week:
-            return period.index(ofDay: day, weekStart: weekStart)
-        case .month:
-            if day >= cachedMonthFirstDay && day < cachedMonthEndDay { return cachedMonth }
-            let month = period.index(ofDay: day, weekStart: weekStart)
-            cachedMonth = month
-            cachedMonthFirstDay = period.startDay(ofIndex: month, weekStart: weekStart)
-            cachedMonthEndDay = period.startDay(ofIndex: month + 1, weekStart: weekStart)
-            return month
-        }
+        if day >= cachedFirstDay && day < cachedEndDay { return cachedIndex }
+        let index = period.index(ofDay: day, weekStart: weekStart)
+        cachedIndex = index
+        cachedFirstDay = period.startDay(ofIndex: index, weekStart: weekStart)
+        cachedEndDay = period.startDay(ofIndex: index + 1, weekStart: weekStart)
+        return index
     }
 
     /// The first local day of the period with ordinal `index` (a `date` value).

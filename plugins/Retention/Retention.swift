@@ -14,64 +14,58 @@ public enum Retention {
         Field(name: "is_average", type: .bool),
     ]
 
+    /// How each user's periods are gathered; both give the same answer.
+    enum Layout {
+        /// Bitsets when they are small (the usual case), else groups.
+        case automatic, bitsets, groups
+    }
+
     /// Computes the retention table of `input`.
     /// - Parameters:
     ///   - userColumn, timeColumn: indices of the user (string or int) and time (timestamp or date) columns.
     ///   - start, returns: boolean columns over the input rows marking start and return events
     ///     (null counts as false); nil means every event.
     ///   - context: zone, week start, cancellation, and `wholeInput`, whose latest time ends the data.
-    /// - Complexity: O(rows + users + output rows), plus sorting each user's events when the
-    ///   input is not in time order.
+    /// - Complexity: O(rows + periods × (horizon + 1) × ⌈users / 64⌉ + output rows) usually;
+    ///   O(rows + users + entries × horizon) plus per-user sorting for unordered rows when that is smaller.
     public static func compute(_ input: Table, userColumn: Int, timeColumn: Int, start: Column?, returns: Column?,
                                options: RetentionOptions, context: PluginContext) throws(PluginError) -> Table {
+        try compute(input, userColumn: userColumn, timeColumn: timeColumn, start: start, returns: returns,
+                    options: options, context: context, layout: .automatic)
+    }
+
+    static func compute(_ input: Table, userColumn: Int, timeColumn: Int, start: Column?, returns: Column?,
+                        options: RetentionOptions, context: PluginContext, layout: Layout) throws(PluginError) -> Table {
         let times = input.columns[timeColumn]
         let timesAreDays = times.type == .date
         var numbering = PeriodNumbering(period: options.period, zone: context.zone, weekStart: context.weekStart)
         let endInput = context.wholeInput ?? input
-        let lastPeriod = latestTime(in: endInput.column(named: input.fields[timeColumn].name) ?? times).map {
+        let endOfData = latestTime(in: endInput.column(named: input.fields[timeColumn].name) ?? times).map {
             timesAreDays ? numbering.index(ofDay: $0) : numbering.index(ofUTC: $0)
         }
-        let users = DenseUserIDs(input.columns[userColumn])
-        let events = try UserPeriodEvents(users: users, times: times, timesAreDays: timesAreDays, isStart: start,
-                                          isReturn: returns, numbering: &numbering, lastPeriod: lastPeriod,
-                                          context: context)
-        var tally = RetentionTally(options: options, firstPeriod: events.firstPeriod, lastPeriod: events.lastPeriod)
-        try scan(events, userCount: users.count, into: &tally, context: context)
-        return RetentionTable.make(tally, lastPeriod: events.lastPeriod, horizon: options.horizon, numbering: numbering)
+        let events = try EventPeriods(users: DenseUserIDs(input.columns[userColumn]), times: times,
+                                      timesAreDays: timesAreDays, isStart: start, isReturn: returns,
+                                      numbering: &numbering, endOfData: endOfData, context: context)
+        let counts: RetentionCounts
+        if layout == .bitsets || (layout == .automatic && PeriodUserBitsets.fits(events, horizon: options.horizon)) {
+            counts = try PeriodUserBitsets.count(events, options: options, context: context)
+        } else {
+            var tally = RetentionTally(options: options, firstPeriod: events.firstPeriod, lastPeriod: events.lastPeriod)
+            try UserEventGroups.feed(events, into: &tally, context: context)
+            counts = tally.counts()
+        }
+        return RetentionTable.make(counts, lastPeriod: events.lastPeriod, horizon: options.horizon, numbering: numbering)
     }
 
     /// The latest non-null value of a time column.
     private static func latestTime(in column: Column) -> Int64? {
         guard let values = column.int64Values else { return nil }
-        var latest: Int64?
-        for row in values.indices where !column.isNull(row) {
-            if latest.map({ values[row] > $0 }) ?? true { latest = values[row] }
+        let validity = column.validity?.words
+        var latest = Int64.min, found = false
+        for row in values.indices where validity.map({ $0[row >> 6] & (1 << UInt64(row & 63)) != 0 }) ?? true {
+            latest = max(latest, values[row])
+            found = true
         }
-        return latest
-    }
-
-    /// Hands every user's distinct start and return periods to the tally.
-    private static func scan(_ events: UserPeriodEvents, userCount: Int, into tally: inout RetentionTally,
-                             context: PluginContext) throws(PluginError) {
-        var starts: [Int64] = [], returns: [Int64] = []
-        for user in 0..<userCount {
-            if user & 0xFFFF == 0 { try context.checkCancellation() }
-            let range = events.offsets[user]..<events.offsets[user + 1]
-            guard !range.isEmpty else { continue }
-            starts.removeAll(keepingCapacity: true)
-            returns.removeAll(keepingCapacity: true)
-            // Events are in ascending period order, so a repeat is always the last one kept.
-            for index in range {
-                let event = events.events[index]
-                let period = events.period(of: event)
-                if event & UserPeriodEvents.startRole != 0 && starts.last != period { starts.append(period) }
-                if event & UserPeriodEvents.returnRole != 0 && returns.last != period { returns.append(period) }
-            }
-            starts.withUnsafeBufferPointer { startBuffer in
-                returns.withUnsafeBufferPointer { returnBuffer in
-                    tally.add(starts: startBuffer, returns: returnBuffer)
-                }
-            }
-        }
+        return found ? latest : nil
     }
 }

@@ -1,13 +1,13 @@
-// Lays out the tally as the output table: cohort rows, then the size-weighted average rows.
+// Lays out the counts as the output table: cohort rows, then the size-weighted average rows.
 import TallyStore
 
-/// Builds the output of `retention` from a filled tally.
+/// Builds the output of `retention` from its counts.
 enum RetentionTable {
     /// One row per (cohort, period 0…horizon) in cohort then period order, then one average row
     /// per period. A cohort's period k with cohort + k > lastPeriod is past the data: retained
     /// and rate are null there and the cohort is left out of that period's average.
-    static func make(_ tally: RetentionTally, lastPeriod: Int64, horizon: Int, numbering: PeriodNumbering) -> Table {
-        let cohorts = tally.cohortsInOrder
+    static func make(_ counts: RetentionCounts, lastPeriod: Int64, horizon: Int, numbering: PeriodNumbering) -> Table {
+        let cohorts = counts.cohortPeriods.indices
         let rowCount = cohorts.isEmpty ? 0 : (cohorts.count + 1) * (horizon + 1)
         var cohort = ColumnBuilder(type: .date, capacity: rowCount)
         var period = ColumnBuilder(type: .int, capacity: rowCount)
@@ -20,9 +20,8 @@ enum RetentionTable {
         var averageCohorts = [Int](repeating: 0, count: horizon + 1)
 
         for index in cohorts {
-            let cohortPeriod = tally.cohortPeriods[index]
-            let size = tally.sizes[index]
-            let counts = tally.retainedCounts(cohort: index)
+            let cohortPeriod = counts.cohortPeriods[index]
+            let size = counts.sizes[index]
             let cohortStart = numbering.startDay(ofIndex: cohortPeriod)
             for k in 0...horizon {
                 cohort.append(int64: cohortStart)
@@ -35,10 +34,11 @@ enum RetentionTable {
                     rate.appendNull()
                     continue
                 }
-                retained.append(int64: Int64(counts[k]))
-                rate.append(float: Double(counts[k]) / Double(size))
+                let kept = counts.retained(cohort: index, k: k)
+                retained.append(int64: Int64(kept))
+                rate.append(float: Double(kept) / Double(size))
                 averageUsers[k] += size
-                averageRetained[k] += counts[k]
+                averageRetained[k] += kept
                 averageCohorts[k] += 1
             }
         }

@@ -78,25 +78,24 @@ struct RetentionTally {
         return sizes.count - 1
     }
 
-    /// Compact cohort indices in ascending period order.
-    var cohortsInOrder: [Int] {
-        cohortIndex.lazy.filter { $0 >= 0 }.map(Int.init)
-    }
-
-    /// Retained entries of compact cohort `index` for period numbers 0…trackedHorizon; period 0
-    /// is the cohort size.
-    func retainedCounts(cohort index: Int) -> [Int] {
-        let base = index * (trackedHorizon + 1)
-        var counts = Array(cells[base...(base + trackedHorizon)])
-        if mode == .unbounded {
-            // Latest-return histogram to "returned in k or later": suffix sums.
-            var laterOrEqual = 0
-            for k in stride(from: trackedHorizon, through: 1, by: -1) {
-                laterOrEqual += counts[k]
-                counts[k] = laterOrEqual
+    /// The counts, cohorts in ascending period order.
+    func counts() -> RetentionCounts {
+        var counts = RetentionCounts(stride: trackedHorizon + 1)
+        for index in cohortIndex where index >= 0 {
+            let index = Int(index)
+            let base = index * (trackedHorizon + 1)
+            var retained = Array(cells[base...(base + trackedHorizon)])
+            if mode == .unbounded {
+                // Latest-return histogram to "returned in k or later": suffix sums.
+                var laterOrEqual = 0
+                for k in Swift.stride(from: trackedHorizon, through: 1, by: -1) {
+                    laterOrEqual += retained[k]
+                    retained[k] = laterOrEqual
+                }
             }
+            retained[0] = sizes[index]
+            counts.append(cohort: cohortPeriods[index], size: sizes[index], retained: retained)
         }
-        counts[0] = sizes[index]
         return counts
     }
 }

@@ -1,5 +1,5 @@
 // Helpers for the retention tests: tiny event tables, predicate columns, and rows as compact text.
-import RetentionPlugin
+@testable import RetentionPlugin
 import TallyPluginAPI
 import TallyStore
 import XCTest
@@ -49,7 +49,8 @@ func eventIs(_ name: String, in table: Table) -> Column {
     return builder.finish()
 }
 
-/// Runs the `retention` plugin with hand-built arguments.
+/// Runs the `retention` plugin with hand-built arguments, and checks that both counting layouts
+/// (period bitsets and per-user groups) give exactly the plugin's table.
 func runRetention(_ table: Table, start: String? = nil, return returnEvent: String? = nil,
                   startColumn: Column? = nil, period: CalendarPeriod = .week, horizon: Int64 = 8,
                   mode: String = "exact", cohort: String = "first", zone: ZoneCalendar = .utc, weekStart: Int = 0,
@@ -62,7 +63,21 @@ func runRetention(_ table: Table, start: String? = nil, return returnEvent: Stri
     if let returnEvent { values["return"] = .predicate(eventIs(returnEvent, in: table), label: "\"\(returnEvent)\"") }
     values.merge(extra) { _, new in new }
     let context = PluginContext(zone: zone, weekStart: weekStart, wholeInput: wholeInput)
-    return try RetentionPlugin().run(table, arguments: BoundArguments(values), context: context)
+    let arguments = BoundArguments(values)
+    let result = try RetentionPlugin().run(table, arguments: arguments, context: context)
+    let userColumn = try ColumnRole.user.resolve(in: table.fields, explicit: arguments.column("user"))
+    let timeColumn = try ColumnRole.time.resolve(in: table.fields, explicit: arguments.column("time"))
+    for layout in [Retention.Layout.bitsets, .groups] {
+        let other = try Retention.compute(table, userColumn: userColumn, timeColumn: timeColumn,
+                                          start: arguments.predicate("start")?.column,
+                                          returns: arguments.predicate("return")?.column,
+                                          options: RetentionOptions(arguments: arguments), context: context, layout: layout)
+        XCTAssertEqual(other.rowCount, result.rowCount, "\(layout) layout")
+        for row in 0..<min(other.rowCount, result.rowCount) where other.row(row) != result.row(row) {
+            XCTFail("\(layout) layout, row \(row): \(other.row(row)) ≠ \(result.row(row))")
+        }
+    }
+    return result
 }
 
 /// Rows as `cohort k users retained` (`avg` for average rows, `null` for nulls), after checking
