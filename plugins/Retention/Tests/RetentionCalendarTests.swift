@@ -115,3 +115,28 @@ final class RetentionCalendarTests: XCTestCase {
         ])
     }
 }
+
+final class RetentionEdgeTests: XCTestCase {
+    /// Instants before 1970 floor to the earlier day: 1969-12-31 23:00 UTC is in the week of
+    /// 1969-12-29, and 1970-01-05 01:00 one week later.
+    func test_before1970() throws {
+        let table = eventTable([
+            EventRow("a", utc(1969, 12, 31, 23), "signup"),
+            EventRow("a", utc(1970, 1, 5, 1), "app_open"),
+        ])
+        XCTAssertEqual(compactRows(try runRetention(table, start: "signup", horizon: 1)),
+                       ["1969-12-29 0 1 1", "1969-12-29 1 1 1", "avg 0 1 1", "avg 1 1 1"])
+        XCTAssertEqual(compactRows(try runRetention(table, start: "signup", period: .day, horizon: 5)), [
+            "1969-12-31 0 1 1", "1969-12-31 1 1 0", "1969-12-31 2 1 0", "1969-12-31 3 1 0", "1969-12-31 4 1 0",
+            "1969-12-31 5 1 1", "avg 0 1 1", "avg 1 1 0", "avg 2 1 0", "avg 3 1 0", "avg 4 1 0", "avg 5 1 1",
+        ])
+    }
+
+    /// A horizon far past the data: every period beyond it is null, and the averages say users 0.
+    func test_horizonBeyondData() throws {
+        let table = eventTable([EventRow("a", utc(2024, 3, 4), "signup"), EventRow("a", utc(2024, 3, 5), "app_open")])
+        let rows = compactRows(try runRetention(table, start: "signup", period: .day, horizon: 3))
+        XCTAssertEqual(rows, ["2024-03-04 0 1 1", "2024-03-04 1 1 1", "2024-03-04 2 1 null", "2024-03-04 3 1 null",
+                              "avg 0 1 1", "avg 1 1 1", "avg 2 0 null", "avg 3 0 null"])
+    }
+}
