@@ -14,9 +14,9 @@ public enum Retention {
         Field(name: "is_average", type: .bool),
     ]
 
-    /// How each user's periods are gathered; both give the same answer.
+    /// How the counting is laid out; every layout gives the same answer (tests force each one).
     enum Layout {
-        /// Bitsets when they are small (the usual case), else groups.
+        /// `PeriodUserBitsets` when they are small (the usual case), else `UserEventGroups`.
         case automatic, bitsets, groups
     }
 
@@ -27,7 +27,7 @@ public enum Retention {
     ///     (null counts as false); nil means every event.
     ///   - context: zone, week start, cancellation, and `wholeInput`, whose latest time ends the data.
     /// - Complexity: O(rows + periods × (horizon + 1) × ⌈users / 64⌉ + output rows) usually;
-    ///   O(rows + users + entries × horizon) plus per-user sorting for unordered rows when that is smaller.
+    ///   otherwise O(rows + users + entries × horizon), plus sorting each user's events when rows are unordered.
     public static func compute(_ input: Table, userColumn: Int, timeColumn: Int, start: Column?, returns: Column?,
                                options: RetentionOptions, context: PluginContext) throws(PluginError) -> Table {
         try compute(input, userColumn: userColumn, timeColumn: timeColumn, start: start, returns: returns,

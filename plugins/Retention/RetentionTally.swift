@@ -1,11 +1,11 @@
-// Counts of cohort sizes and retained users per (cohort, period number), filled user by user.
+// Counting for the grouped layout: cohort sizes and retained entries, filled one user at a time.
 import TallyPluginAPI
 
 /// Per-cohort counts, built by handing it each user's distinct start and return periods.
 ///
 /// Cohorts get a compact index the first time a user enters them, so only cohorts that exist
 /// take space. `cells` holds `trackedHorizon + 1` counts per cohort; what a cell means depends on
-/// the mode (see `cell(cohort:k:)`).
+/// the mode (see `cells`), and `counts()` turns them into retained counts.
 struct RetentionTally {
     let mode: RetentionMode
     let cohortKind: RetentionCohortKind
