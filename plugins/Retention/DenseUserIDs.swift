@@ -3,9 +3,11 @@ import TallyStore
 
 /// A dense id per row of a user column (`-1` for a null user) and the number of ids.
 ///
-/// String columns use their dictionary codes as they are (already dense). Integer columns are
-/// shifted by their minimum when the values span a small range, and numbered in first-seen order
-/// through a hash table otherwise.
+/// String columns use their dictionary codes as they are (already dense), unless the dictionary
+/// is much larger than the column — a group of a `by` shares the whole column's dictionary — and
+/// then the codes present are numbered in first-seen order, so per-user state stays proportional
+/// to the group. Integer columns are shifted by their minimum when the values span a small range,
+/// and numbered in first-seen order through a hash table otherwise.
 struct DenseUserIDs {
     /// One per input row; `-1` where the user is null.
     let ids: [Int32]
@@ -23,7 +25,11 @@ struct DenseUserIDs {
             case .u16(let values): ids = values.map { Int32($0) }
             case .u32(let values): ids = values.map { Int32(truncatingIfNeeded: $0) }
             }
-            count = dictionary.count
+            if dictionary.count > max(1 << 16, 4 * ids.count) {
+                count = Self.renumber(&ids)
+            } else {
+                count = dictionary.count
+            }
         case .int64(let values):
             ids = [Int32](repeating: 0, count: values.count)
             count = Self.numberIntegers(values, column: column, into: &ids)
@@ -35,6 +41,21 @@ struct DenseUserIDs {
             for row in ids.indices where validity[row >> 6] & (1 << UInt64(row & 63)) == 0 { ids[row] = -1 }
         }
         self.ids = ids
+    }
+
+    /// Replaces sparse codes by dense ids in first-seen order; returns how many ids were used.
+    private static func renumber(_ ids: inout [Int32]) -> Int {
+        var numbering: [Int32: Int32] = [:]
+        for row in ids.indices {
+            if let id = numbering[ids[row]] {
+                ids[row] = id
+            } else {
+                let id = Int32(numbering.count)
+                numbering[ids[row]] = id
+                ids[row] = id
+            }
+        }
+        return numbering.count
     }
 
     /// Numbers integer user values densely (null rows get an arbitrary id, overwritten by the

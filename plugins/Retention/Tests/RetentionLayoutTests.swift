@@ -36,3 +36,17 @@ final class RetentionLayoutTests: XCTestCase {
         XCTAssertTrue(PeriodUserBitsets.fits(try events(table, period: .day), horizon: 10_000))
     }
 }
+
+final class RetentionDenseUserTests: XCTestCase {
+    /// A `by` group holds a few rows of a column whose dictionary has 100k users: ids are
+    /// renumbered densely for the group (nulls stay -1).
+    func test_smallGroupOfLargeDictionary_renumbered() {
+        let whole = Column.string((0..<100_000).map { "u\($0)" })
+        let group = whole.gathered([99_999, 5, 99_999])
+        let ids = DenseUserIDs(group)
+        XCTAssertEqual(ids.ids, [0, 1, 0])
+        XCTAssertEqual(ids.count, 2)
+        let withNull = Column.string(["a", nil, "b", "a"])
+        XCTAssertEqual(DenseUserIDs(withNull).ids, [0, -1, 1, 0])
+    }
+}
