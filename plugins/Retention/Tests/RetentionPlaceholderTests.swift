@@ -1,5 +1,0 @@
-import XCTest
-
-final class RetentionPlaceholderTests: XCTestCase {
-    func testNothingYet() {}
-}
