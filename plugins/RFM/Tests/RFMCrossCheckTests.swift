@@ -1,0 +1,97 @@
+// RFM against independent engines: cut points and scores against ClickHouse (chDB) on thousands of
+// random value sets, and every user's values, scores and segments against DuckDB SQL on a generated log.
+import RFMPlugin
+import TallyPluginAPI
+import TallyStore
+import TallyTestSupport
+import XCTest
+
+final class RFMCrossCheckTests: XCTestCase {
+    private struct ClickHouseSet: Decodable {
+        var bins: Int
+        var values: [Double]
+        var cuts: [Double]
+        var scores: [Int]
+    }
+
+    private struct DuckDBUser: Decodable {
+        var user_id: String
+        var recency_days: Int64
+        var frequency: Int64
+        var monetary: Double
+        var r_score: Int64
+        var f_score: Int64
+        var m_score: Int64
+        var segment: String
+        var value_segment: String
+    }
+
+    func test_cutPointsAndScores_matchClickHouseQuantilesExact() throws {
+        let sets = try PythonPeer.json([ClickHouseSet].self, "plugins/RFM/crosscheck/quantiles_chdb.py",
+                                       arguments: ["20240101", "3000"])
+        XCTAssertGreaterThan(sets.count, 3000)
+        var mismatches = 0
+        for (index, set) in sets.enumerated() {
+            let cuts = QuantileScores.cutPoints(set.values, bins: set.bins)
+            let scores = QuantileScores.scores(set.values, bins: set.bins)
+            // Whole-number sets also go through the Int64 path that recency and frequency use.
+            if set.values.allSatisfy({ $0.rounded() == $0 }) {
+                let integers = set.values.map { Int64($0) }
+                XCTAssertEqual(QuantileScores.cutPoints(integers, bins: set.bins).map(Double.init), set.cuts, "set \(index)")
+                XCTAssertEqual(QuantileScores.scores(integers, bins: set.bins), set.scores, "set \(index)")
+            }
+            if cuts != set.cuts || scores != set.scores {
+                mismatches += 1
+                if mismatches <= 5 {
+                    XCTFail("set \(index) (bins \(set.bins), n \(set.values.count)): Tally cuts \(cuts) scores \(scores), "
+                            + "ClickHouse cuts \(set.cuts) scores \(set.scores)")
+                }
+            }
+        }
+        XCTAssertEqual(mismatches, 0)
+        // DESIGN's example is among the fixed sets: bins 10, values 1…90, the 7th cut point is sorted[62] = 63.
+        XCTAssertEqual(sets[0].cuts[6], 63)
+    }
+
+    func test_rfm_matchesDuckDB_onGeneratedPurchases() throws {
+        let path = try GeneratedEvents.csvPath(events: 300_000, seed: 11)
+        let expected = try PythonPeer.json([String: [DuckDBUser]].self, "plugins/RFM/crosscheck/rfm_duckdb.py",
+                                           arguments: [path, "5", "10", "3"])
+        let purchases = try Self.purchases(GeneratedEvents.table(events: 300_000, seed: 11))
+        XCTAssertGreaterThan(purchases.rowCount, 5_000)
+        for bins in [5, 10, 3] {
+            let peer = try XCTUnwrap(expected[String(bins)])
+            let result = try RFMPlugin().run(purchases, arguments: BoundArguments([
+                "amount": .column("amount"), "bins": .integer(Int64(bins)), "summary": .boolean(false),
+            ]), context: PluginContext())
+            XCTAssertEqual(result.rowCount, peer.count, "bins \(bins): users")
+            XCTAssertGreaterThan(peer.count, 1_000)
+            let byUser = Dictionary(uniqueKeysWithValues: peer.map { ($0.user_id, $0) })
+            var mismatches = 0
+            for row in 0..<result.rowCount {
+                let cells = result.row(row)
+                guard case .string(let user) = cells[0], let other = byUser[user] else {
+                    XCTFail("bins \(bins): user \(cells[0]) missing in DuckDB"); continue
+                }
+                guard case .float(let monetary) = cells[3] else { XCTFail("monetary type"); continue }
+                let same = cells[1] == .int(other.recency_days) && cells[2] == .int(other.frequency)
+                    && abs(monetary - other.monetary) <= 1e-9
+                    && cells[4] == .int(other.r_score) && cells[5] == .int(other.f_score) && cells[6] == .int(other.m_score)
+                    && cells[8] == .string(other.segment) && cells[9] == .string(other.value_segment)
+                if !same {
+                    mismatches += 1
+                    if mismatches <= 5 { XCTFail("bins \(bins), \(user): Tally \(cells), DuckDB \(other)") }
+                }
+            }
+            XCTAssertEqual(mismatches, 0, "bins \(bins)")
+        }
+    }
+
+    /// The `purchase` rows of a generated log.
+    static func purchases(_ table: Table) throws -> Table {
+        let events = try XCTUnwrap(table.column(named: "event"))
+        let codes = try XCTUnwrap(events.codes)
+        let purchase = try XCTUnwrap(events.dictionary?.code(of: "purchase"))
+        return table.gathered((0..<table.rowCount).filter { !events.isNull($0) && Int(codes[$0]) == purchase })
+    }
+}
