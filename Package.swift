@@ -1,7 +1,6 @@
 // swift-tools-version: 6.0
 // Tally: a metrics workbench. Targets follow DESIGN §2 and depend one way only:
 // TallyStore ← TallyPluginAPI ← TallyQuery ← TallyREPL ← tally.
-import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -11,13 +10,6 @@ let strict: [SwiftSetting] = [
 /// Built-in metric plugins: one folder each under plugins/, importing only the plugin API and the store.
 let pluginFolders = ["ActiveUsers", "Retention", "Funnel", "RFM", "NPS"]
 
-/// The non-Swift parts of a plugin folder that exist (README, golden tests, Python cross-check peers).
-func pluginExcludes(_ folder: String) -> [String] {
-    ["Tests", "README.md", "golden", "crosscheck"].filter {
-        FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/plugins/\(folder)/\($0)")
-    }
-}
-
 /// Plugin folders holding Python cross-check peers in `crosscheck/` (excluded from the Swift target).
 /// Add a folder here when its crosscheck/ lands; once every plugin has one, exclude it for all.
 let pluginFoldersWithCrossChecks: Set<String> = ["RFM", "NPS"]
@@ -25,7 +17,8 @@ let pluginFoldersWithCrossChecks: Set<String> = ["RFM", "NPS"]
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
     [
         .target(name: "\(folder)Plugin", dependencies: ["TallyPluginAPI", "TallyStore"],
-                path: "plugins/\(folder)", exclude: pluginExcludes(folder), swiftSettings: strict),
+                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"] + (pluginFoldersWithCrossChecks.contains(folder) ? ["crosscheck"] : []),
+                swiftSettings: strict),
         .testTarget(name: "\(folder)PluginTests",
                     dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyTestSupport"],
                     path: "plugins/\(folder)/Tests", swiftSettings: strict),
