@@ -44,6 +44,14 @@ final class RFMPluginTests: XCTestCase {
                        [["a", "5", "3"], ["b", "7", "2"], ["c", "4", "4"], ["d", "9", "1"]])
     }
 
+    func test_rfm_bins2_explicitAsOf_matchesGolden() throws {
+        // bins 2: one cut at sorted[⌊0.5·4⌋] = the third value; only values strictly above it score 2.
+        let result = try RFMTestData.run(RFMTestData.fourUsers,
+                                         RFMTestData.arguments(asOf: RFMTestData.micros(2024, 3, 10), bins: 2))
+        XCTAssertEqual(RFMTestData.rows(result).map { [$0[0], $0[1], $0[7]] },
+                       [["a", "5", "111"], ["b", "7", "111"], ["c", "4", "222"], ["d", "9", "111"]])
+    }
+
     func test_rfm_asOfSameDay_recencyZero() throws {
         let result = try RFMTestData.run(RFMTestData.fourUsers,
                                          RFMTestData.arguments(asOf: RFMTestData.micros(2024, 3, 6, 23)))

@@ -2,6 +2,7 @@
 import Foundation
 import RFMPlugin
 import TallyPluginAPI
+import TallyStore
 import TallyTestSupport
 import XCTest
 
@@ -33,6 +34,10 @@ final class RFMReadmeTests: XCTestCase {
 
     func test_readme_listsEveryOutputColumn() throws {
         let rows = try readmeRows()
+        let fields = [Field(name: "user_id", type: .string), Field(name: "ts", type: .timestamp),
+                      Field(name: "amount", type: .float)]
+        XCTAssertEqual(RFMPlugin().descriptor.outputColumns.map(\.name), try RFMPlugin().outputFields(
+            arguments: BoundArguments(["amount": .column("amount")]), input: fields).map(\.name))
         for column in RFMPlugin().descriptor.outputColumns {
             XCTAssertEqual(rows.first { $0.first == "`\(column.name)`" }?[1], column.type.description, column.name)
         }
