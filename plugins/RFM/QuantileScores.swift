@@ -18,11 +18,13 @@ public enum QuantileScores {
     }
 
     /// The cut points of `values` (bins − 1 of them, non-decreasing); empty when `values` is empty.
-    /// - Complexity: O(n log n) for the sort.
+    /// - Complexity: O(n log bins) expected: the cut positions are selected, not the whole array sorted.
     public static func cutPoints<Value: Comparable>(_ values: [Value], bins: Int) -> [Value] {
         guard !values.isEmpty else { return [] }
-        let sorted = values.sorted()
-        return cutIndices(count: sorted.count, bins: bins).map { sorted[$0] }
+        let indices = cutIndices(count: values.count, bins: bins)
+        var work = values
+        work.withUnsafeMutableBufferPointer { OrderStatistics.select(indices, in: $0) }
+        return indices.map { work[$0] }
     }
 
     /// 1 + the number of `cutPoints` strictly below `value`.

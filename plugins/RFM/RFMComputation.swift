@@ -23,22 +23,22 @@ enum RFMComputation {
     /// - Parameter wholeInput: the ungrouped input under `by` (the default `as_of` comes from it).
     /// - Throws: `PluginError` (parameter `as_of`, with the row) when an event lies after `as_of`.
     static func run(_ input: Table, options: RFMOptions, context: PluginContext) throws(PluginError) -> Table {
-        let users = DenseUsers(input.columns[options.userColumn])
-        let activity = try UserActivity(input: input, users: users, options: options, context: context)
-        let kept = (0..<users.count).filter { activity.frequencies[$0] > 0 }
+        let activity = try UserActivity(input: input, options: options, context: context)
+        let kept = activity.keysInOrder.filter { activity.totals[$0].frequency > 0 }
         let isDateTime = input.fields[options.timeColumn].type == .date
         let asOfDay = try snapshotDay(input, options: options, context: context, isDateTime: isDateTime)
 
         let recency = kept.map { user -> Int64 in
-            let lastDay = isDateTime ? activity.lastTimes[user] : context.zone.day(ofUTC: activity.lastTimes[user])
+            let last = activity.totals[user].lastTime
+            let lastDay = isDateTime ? last : context.zone.day(ofUTC: last)
             return asOfDay - lastDay
         }
-        let frequency = kept.map { activity.frequencies[$0] }
-        let monetary = kept.map { activity.monetary[$0] }
+        let frequency = kept.map { activity.totals[$0].frequency }
+        let monetary = kept.map { activity.totals[$0].monetary }
         let table = RFMTable(recency: recency, frequency: frequency, monetary: monetary, bins: options.bins)
 
         if options.isSummary { return table.summary() }
-        let userColumn = input.columns[options.userColumn].gathered(kept.map { users.firstRows[$0] })
+        let userColumn = input.columns[options.userColumn].gathered(kept.map { activity.totals[$0].firstRow })
         return table.perUser(userName: input.fields[options.userColumn].name, userColumn: userColumn)
     }
 

@@ -39,14 +39,24 @@ struct RFMTable: Sendable {
     }
 
     /// "545" for single-digit scores; "10-3-7" once bins reaches 10, so the text stays readable.
-    func code(_ user: Int) -> String {
-        let scores = [rScores[user], fScores[user], mScores[user]].map(String.init)
-        return bins < 10 ? scores.joined() : scores.joined(separator: "-")
+    static func code(r: Int, f: Int, m: Int, bins: Int) -> String {
+        bins < 10 ? "\(r)\(f)\(m)" : "\(r)-\(f)-\(m)"
+    }
+
+    /// The rfm texts as a column: each score triple is one label, named once.
+    private func codeColumn() -> Column {
+        let bins = bins
+        let labels = recency.indices.map { user in
+            ((rScores[user] - 1) * bins + fScores[user] - 1) * bins + mScores[user] - 1
+        }
+        return CodedStringColumn.make(labels, labelCount: bins * bins * bins) { label in
+            Self.code(r: label / (bins * bins) + 1, f: label / bins % bins + 1, m: label % bins + 1, bins: bins)
+        }
     }
 
     /// One row per user.
     func perUser(userName: String, userColumn: Column) -> Table {
-        let users = recency.indices
+        let groups = RFMSegments.valueGroups
         return try! Table([
             (userName, userColumn),
             ("recency_days", .int(recency)),
@@ -55,10 +65,12 @@ struct RFMTable: Sendable {
             ("r_score", .int(rScores.map(Int64.init))),
             ("f_score", .int(fScores.map(Int64.init))),
             ("m_score", .int(mScores.map(Int64.init))),
-            ("rfm", .string(users.map { code($0) })),
-            ("segment", .string(namedSegments.map { RFMSegments.rules[$0].name })),
-            ("value_segment", .string(valueGroups.map { RFMSegments.valueGroups[$0].english })),
-            ("value_segment_zh", .string(valueGroups.map { RFMSegments.valueGroups[$0].chinese })),
+            ("rfm", codeColumn()),
+            ("segment", CodedStringColumn.make(namedSegments, labelCount: RFMSegments.rules.count) {
+                RFMSegments.rules[$0].name
+            }),
+            ("value_segment", CodedStringColumn.make(valueGroups, labelCount: groups.count) { groups[$0].english }),
+            ("value_segment_zh", CodedStringColumn.make(valueGroups, labelCount: groups.count) { groups[$0].chinese }),
         ])
     }
 
