@@ -126,6 +126,15 @@ final class RFMPluginTests: XCTestCase {
                        [["7", "1", "2", "8.0"], ["1000000000000", "3", "1", "4.0"]])
     }
 
+    func test_rfm_compactIntUsers_andDateTimeColumn() throws {
+        // Small int ids take the array path; a date column's values are the days themselves.
+        let input = try Table([("user", Column.int([3, 1, 3, 2])), ("time", Column.date([10, 12, 15, 15])),
+                               ("amount", Column.float([1, 2, 3, 4]))])
+        let result = try RFMTestData.run(input, RFMTestData.arguments())
+        XCTAssertEqual(RFMTestData.rows(result).map { Array($0[0...3]) },
+                       [["3", "1", "2", "4.0"], ["1", "4", "1", "2.0"], ["2", "1", "1", "4.0"]])
+    }
+
     func test_rfm_bins10_n90_usesClickHouseIndex() throws {
         XCTAssertEqual(QuantileScores.cutIndices(count: 90, bins: 10), [9, 18, 27, 36, 45, 54, 62, 72, 81])
         // 90 users spending 1…90: the 7th cut point is sorted[62] = 63, so 63 scores 7 and 64 scores 8.
