@@ -26,6 +26,19 @@ final class RFMCrossCheckTests: XCTestCase {
         var value_segment: String
     }
 
+    private struct DuckDBSegment: Decodable {
+        var segment: String
+        var users: Int64
+        var share: Double
+        var monetary: Double
+        var avg_monetary: Double
+    }
+
+    private struct DuckDBResult: Decodable {
+        var users: [String: [DuckDBUser]]
+        var summary: [DuckDBSegment]
+    }
+
     func test_cutPointsAndScores_matchClickHouseQuantilesExact() throws {
         let sets = try PythonPeer.json([ClickHouseSet].self, "plugins/RFM/crosscheck/quantiles_chdb.py",
                                        arguments: ["20240101", "3000"])
@@ -55,12 +68,12 @@ final class RFMCrossCheckTests: XCTestCase {
 
     func test_rfm_matchesDuckDB_onGeneratedPurchases() throws {
         let path = try GeneratedEvents.csvPath(events: 300_000, seed: 11)
-        let expected = try PythonPeer.json([String: [DuckDBUser]].self, "plugins/RFM/crosscheck/rfm_duckdb.py",
+        let expected = try PythonPeer.json(DuckDBResult.self, "plugins/RFM/crosscheck/rfm_duckdb.py",
                                            arguments: [path, "5", "10", "3"])
         let purchases = try Self.purchases(GeneratedEvents.table(events: 300_000, seed: 11))
         XCTAssertGreaterThan(purchases.rowCount, 5_000)
         for bins in [5, 10, 3] {
-            let peer = try XCTUnwrap(expected[String(bins)])
+            let peer = try XCTUnwrap(expected.users[String(bins)])
             let result = try RFMPlugin().run(purchases, arguments: BoundArguments([
                 "amount": .column("amount"), "bins": .integer(Int64(bins)), "summary": .boolean(false),
             ]), context: PluginContext())
@@ -85,6 +98,29 @@ final class RFMCrossCheckTests: XCTestCase {
             }
             XCTAssertEqual(mismatches, 0, "bins \(bins)")
         }
+        // The summary for bins 5, against DuckDB's aggregation of its own per-user segments.
+        let summary = try RFMPlugin().run(purchases, arguments: BoundArguments([
+            "amount": .column("amount"), "bins": .integer(5), "summary": .boolean(true),
+        ]), context: PluginContext())
+        XCTAssertEqual(summary.rowCount, expected.summary.count)
+        let bySegment = Dictionary(uniqueKeysWithValues: expected.summary.map { ($0.segment, $0) })
+        for row in 0..<summary.rowCount {
+            let cells = summary.row(row)
+            guard case .string(let name) = cells[0], let other = bySegment[name],
+                  case .float(let share) = cells[2], case .float(let monetary) = cells[3],
+                  case .float(let average) = cells[4]
+            else { XCTFail("summary row \(cells)"); continue }
+            XCTAssertEqual(cells[1], .int(other.users), name)
+            XCTAssertEqual(share, other.share, accuracy: 1e-12, name)
+            XCTAssertEqual(monetary, other.monetary, accuracy: 1e-9 * max(1, abs(other.monetary)), name)
+            XCTAssertEqual(average, other.avg_monetary, accuracy: 1e-9 * max(1, abs(other.avg_monetary)), name)
+        }
+        // Segments come out in the rule table's order.
+        let order = (0..<summary.rowCount).compactMap { row -> Int? in
+            guard case .string(let name) = summary.row(row)[0] else { return nil }
+            return RFMSegments.rules.firstIndex { $0.name == name }
+        }
+        XCTAssertEqual(order, order.sorted())
     }
 
     /// The `purchase` rows of a generated log.

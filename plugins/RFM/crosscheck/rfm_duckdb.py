@@ -2,10 +2,11 @@
 """RFM per user computed independently with DuckDB SQL, from the same CSV Tally loads.
 
 Usage: rfm_duckdb.py CSV BINS...
-Prints JSON {bins: [{user_id, recency_days, frequency, monetary, r_score, f_score, m_score, segment,
-value_segment}, …]} over the `purchase` rows, in UTC: recency = days from the last purchase's date
+Prints JSON {"users": {bins: [{user_id, recency_days, frequency, monetary, r_score, f_score, m_score,
+segment, value_segment}, …]}, "summary": [{segment, users, share, monetary, avg_monetary}, …]} over the `purchase` rows, in UTC: recency = days from the last purchase's date
 to the day after the last purchase of all; cut points sorted[floor((k/bins)·n)] as in ClickHouse's
-quantilesExact; score = 1 + cut points strictly below; segments by the README's rules.
+quantilesExact; score = 1 + cut points strictly below; segments by the README's rules. Also
+"summary": per named segment for the first BINS: users, share, monetary, avg_monetary.
 """
 import json
 import sys
@@ -79,7 +80,18 @@ def main():
                       types = {{'ts': 'VARCHAR', 'amount': 'DOUBLE', 'user_id': 'VARCHAR', 'event': 'VARCHAR'}})
         WHERE event = 'purchase'
     """)
-    json.dump({str(bins): rfm(con, bins) for bins in bins_list}, sys.stdout)
+    output = {"users": {str(bins): rfm(con, bins) for bins in bins_list}}
+    # The summary (per named segment) for the first bins value, aggregated in SQL over the users.
+    users = output["users"][str(bins_list[0])]
+    con.sql("CREATE TABLE scored (segment VARCHAR, monetary DOUBLE)")
+    con.executemany("INSERT INTO scored VALUES (?, ?)", [(u["segment"], u["monetary"]) for u in users])
+    summary = con.sql("""
+        SELECT segment, count(*) AS users, count(*) / (SELECT count(*) FROM scored) AS share,
+               sum(monetary) AS monetary, sum(monetary) / count(*) AS avg_monetary
+        FROM scored GROUP BY segment ORDER BY segment
+    """).fetchall()
+    output["summary"] = [dict(zip(["segment", "users", "share", "monetary", "avg_monetary"], row)) for row in summary]
+    json.dump(output, sys.stdout)
 
 
 if __name__ == "__main__":
