@@ -19,8 +19,9 @@ enum RFMComputation {
                 Field(name: "value_segment", type: .string), Field(name: "value_segment_zh", type: .string)]
     }
 
-    /// Runs the metric.
-    /// - Parameter wholeInput: the ungrouped input under `by` (the default `as_of` comes from it).
+    /// Runs the metric. Under `by`, the default `as_of` comes from `context.wholeInput`, the
+    /// ungrouped input, so every group is measured from the same day.
+    /// - Complexity: O(rows) for the scan, O(users log bins) expected for the scores.
     /// - Throws: `PluginError` (parameter `as_of`, with the row) when an event lies after `as_of`.
     static func run(_ input: Table, options: RFMOptions, context: PluginContext) throws(PluginError) -> Table {
         let activity = try UserActivity(input: input, options: options, context: context)
