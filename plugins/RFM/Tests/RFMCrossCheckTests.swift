@@ -69,34 +69,12 @@ final class RFMCrossCheckTests: XCTestCase {
     func test_rfm_matchesDuckDB_onGeneratedPurchases() throws {
         let path = try GeneratedEvents.csvPath(events: 300_000, seed: 11)
         let expected = try PythonPeer.json(DuckDBResult.self, "plugins/RFM/crosscheck/rfm_duckdb.py",
-                                           arguments: [path, "5", "10", "3"])
+                                           arguments: [path, "UTC", "5", "10", "3"])
         let purchases = try Self.purchases(GeneratedEvents.table(events: 300_000, seed: 11))
         XCTAssertGreaterThan(purchases.rowCount, 5_000)
         for bins in [5, 10, 3] {
-            let peer = try XCTUnwrap(expected.users[String(bins)])
-            let result = try RFMPlugin().run(purchases, arguments: BoundArguments([
-                "amount": .column("amount"), "bins": .integer(Int64(bins)), "summary": .boolean(false),
-            ]), context: PluginContext())
-            XCTAssertEqual(result.rowCount, peer.count, "bins \(bins): users")
-            XCTAssertGreaterThan(peer.count, 1_000)
-            let byUser = Dictionary(uniqueKeysWithValues: peer.map { ($0.user_id, $0) })
-            var mismatches = 0
-            for row in 0..<result.rowCount {
-                let cells = result.row(row)
-                guard case .string(let user) = cells[0], let other = byUser[user] else {
-                    XCTFail("bins \(bins): user \(cells[0]) missing in DuckDB"); continue
-                }
-                guard case .float(let monetary) = cells[3] else { XCTFail("monetary type"); continue }
-                let same = cells[1] == .int(other.recency_days) && cells[2] == .int(other.frequency)
-                    && abs(monetary - other.monetary) <= 1e-9
-                    && cells[4] == .int(other.r_score) && cells[5] == .int(other.f_score) && cells[6] == .int(other.m_score)
-                    && cells[8] == .string(other.segment) && cells[9] == .string(other.value_segment)
-                if !same {
-                    mismatches += 1
-                    if mismatches <= 5 { XCTFail("bins \(bins), \(user): Tally \(cells), DuckDB \(other)") }
-                }
-            }
-            XCTAssertEqual(mismatches, 0, "bins \(bins)")
+            try compareUsers(purchases, bins: bins, context: PluginContext(),
+                             peer: try XCTUnwrap(expected.users[String(bins)]), label: "UTC bins \(bins)")
         }
         // The summary for bins 5, against DuckDB's aggregation of its own per-user segments.
         let summary = try RFMPlugin().run(purchases, arguments: BoundArguments([
@@ -121,6 +99,46 @@ final class RFMCrossCheckTests: XCTestCase {
             return RFMSegments.rules.firstIndex { $0.name == name }
         }
         XCTAssertEqual(order, order.sorted())
+    }
+
+    func test_rfm_matchesDuckDB_inZoneWithDaylightSaving() throws {
+        // New York changes its clocks during the generated log (2024-03-10), and its local days
+        // differ from UTC days for evening events: recency must follow the session zone's calendar.
+        let path = try GeneratedEvents.csvPath(events: 300_000, seed: 11)
+        let expected = try PythonPeer.json(DuckDBResult.self, "plugins/RFM/crosscheck/rfm_duckdb.py",
+                                           arguments: [path, "America/New_York", "5"])
+        let purchases = try Self.purchases(GeneratedEvents.table(events: 300_000, seed: 11))
+        let zone = try XCTUnwrap(ZoneCalendar(identifier: "America/New_York"))
+        try compareUsers(purchases, bins: 5, context: PluginContext(zone: zone),
+                         peer: try XCTUnwrap(expected.users["5"]), label: "New York")
+    }
+
+    /// Runs rfm with `bins` in `context` and compares every user's row with DuckDB's.
+    private func compareUsers(_ purchases: Table, bins: Int, context: PluginContext, peer: [DuckDBUser],
+                              label: String) throws {
+        let result = try RFMPlugin().run(purchases, arguments: BoundArguments([
+            "amount": .column("amount"), "bins": .integer(Int64(bins)), "summary": .boolean(false),
+        ]), context: context)
+        XCTAssertEqual(result.rowCount, peer.count, "\(label): users")
+        XCTAssertGreaterThan(peer.count, 1_000)
+        let byUser = Dictionary(uniqueKeysWithValues: peer.map { ($0.user_id, $0) })
+        var mismatches = 0
+        for row in 0..<result.rowCount {
+            let cells = result.row(row)
+            guard case .string(let user) = cells[0], let other = byUser[user] else {
+                XCTFail("\(label): user \(cells[0]) missing in DuckDB"); continue
+            }
+            guard case .float(let monetary) = cells[3] else { XCTFail("monetary type"); continue }
+            let same = cells[1] == .int(other.recency_days) && cells[2] == .int(other.frequency)
+                && abs(monetary - other.monetary) <= 1e-9
+                && cells[4] == .int(other.r_score) && cells[5] == .int(other.f_score) && cells[6] == .int(other.m_score)
+                && cells[8] == .string(other.segment) && cells[9] == .string(other.value_segment)
+            if !same {
+                mismatches += 1
+                if mismatches <= 5 { XCTFail("\(label), \(user): Tally \(cells), DuckDB \(other)") }
+            }
+        }
+        XCTAssertEqual(mismatches, 0, label)
     }
 
     /// The `purchase` rows of a generated log.

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """RFM per user computed independently with DuckDB SQL, from the same CSV Tally loads.
 
-Usage: rfm_duckdb.py CSV BINS...
-Prints JSON {"users": {bins: [{user_id, recency_days, frequency, monetary, r_score, f_score, m_score,
-segment, value_segment}, …]}, "summary": [{segment, users, share, monetary, avg_monetary}, …]} over the `purchase` rows, in UTC: recency = days from the last purchase's date
-to the day after the last purchase of all; cut points sorted[floor((k/bins)·n)] as in ClickHouse's
-quantilesExact; score = 1 + cut points strictly below; segments by the README's rules. Also
-"summary": per named segment for the first BINS: users, share, monetary, avg_monetary.
+Usage: rfm_duckdb.py CSV ZONE BINS...
+Over the `purchase` rows, with calendar days in time zone ZONE: recency = days from the local date
+of the user's last purchase to the day after the local date of the last purchase of all; cut points
+sorted[floor((k/bins)·n)] as in ClickHouse's quantilesExact; score = 1 + cut points strictly below;
+segments by the README's rules. Prints JSON
+{"users": {bins: [{user_id, recency_days, frequency, monetary, r_score, f_score, m_score, segment,
+value_segment}, …]}, "summary": [{segment, users, share, monetary, avg_monetary}, …]}, the summary
+per named segment for the first BINS.
 """
 import json
 import sys
@@ -44,8 +46,9 @@ def rfm(con, bins):
     sql = f"""
         WITH users AS (
             SELECT user_id,
-                   date_diff('day', max(ts)::DATE, (SELECT max(ts)::DATE + 1 FROM purchases)) AS recency_days,
-                   -date_diff('day', max(ts)::DATE, (SELECT max(ts)::DATE + 1 FROM purchases)) AS negated_recency,
+                   date_diff('day', max(local_ts)::DATE, (SELECT max(local_ts)::DATE + 1 FROM purchases)) AS recency_days,
+                   -date_diff('day', max(local_ts)::DATE, (SELECT max(local_ts)::DATE + 1 FROM purchases))
+                       AS negated_recency,
                    count(*) AS frequency,
                    coalesce(sum(amount), 0)::DOUBLE AS monetary
             FROM purchases GROUP BY user_id
@@ -69,13 +72,15 @@ def rfm(con, bins):
 
 
 def main():
-    path, bins_list = sys.argv[1], [int(b) for b in sys.argv[2:]]
+    path, zone, bins_list = sys.argv[1], sys.argv[2], [int(b) for b in sys.argv[3:]]
     con = duckdb.connect()
     # One thread: sums add in row order, as Tally's do, so equal totals stay equal (ties score alike).
     con.sql("SET threads = 1")
     con.sql(f"""
         CREATE TABLE purchases AS
-        SELECT user_id, CAST(replace(ts, 'Z', '') AS TIMESTAMP) AS ts, amount
+        SELECT user_id, amount,
+               -- The wall-clock time in ZONE (ICU), whose date is the local calendar day.
+               (CAST(replace(ts, 'Z', '') AS TIMESTAMP) AT TIME ZONE 'UTC') AT TIME ZONE '{zone}' AS local_ts
         FROM read_csv('{path}', header = true, all_varchar = false,
                       types = {{'ts': 'VARCHAR', 'amount': 'DOUBLE', 'user_id': 'VARCHAR', 'event': 'VARCHAR'}})
         WHERE event = 'purchase'
