@@ -1,7 +1,9 @@
-// PLACEHOLDER: the NPS metric plugins register here.
+// Registers the NPS plugin with a session's registry.
 import TallyPluginAPI
 
 public enum NPSPlugins {
-    /// Adds this folder's plugins to `registry`.
-    public static func register(into registry: inout PluginRegistry) throws {}
+    /// Adds this folder's plugins (`nps`) to `registry`.
+    public static func register(into registry: inout PluginRegistry) throws {
+        try registry.register(NPSPlugin())
+    }
 }

@@ -1,7 +1,9 @@
-// PLACEHOLDER: the RFM metric plugins register here.
+// Registers the RFM plugin with a session's registry.
 import TallyPluginAPI
 
 public enum RFMPlugins {
-    /// Adds this folder's plugins to `registry`.
-    public static func register(into registry: inout PluginRegistry) throws {}
+    /// Adds this folder's plugins (`rfm`) to `registry`.
+    public static func register(into registry: inout PluginRegistry) throws {
+        try registry.register(RFMPlugin())
+    }
 }

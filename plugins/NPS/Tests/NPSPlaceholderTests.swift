@@ -1,5 +1,0 @@
-import XCTest
-
-final class NPSPlaceholderTests: XCTestCase {
-    func testNothingYet() {}
-}

@@ -1,0 +1,80 @@
+// The rfm metric as a pure function: an event table in, one row per user (or per segment) out.
+import TallyPluginAPI
+import TallyStore
+
+/// Computes recency, frequency, monetary value, scores and segments per user.
+enum RFMComputation {
+    /// The output schema for a user column of type `userType`.
+    static func fields(userName: String, userType: DataType, isSummary: Bool) -> [Field] {
+        if isSummary {
+            return [Field(name: "segment", type: .string), Field(name: "users", type: .int),
+                    Field(name: "share", type: .float), Field(name: "monetary", type: .float),
+                    Field(name: "avg_monetary", type: .float)]
+        }
+        return [Field(name: userName, type: userType),
+                Field(name: "recency_days", type: .int), Field(name: "frequency", type: .int),
+                Field(name: "monetary", type: .float),
+                Field(name: "r_score", type: .int), Field(name: "f_score", type: .int), Field(name: "m_score", type: .int),
+                Field(name: "rfm", type: .string), Field(name: "segment", type: .string),
+                Field(name: "value_segment", type: .string), Field(name: "value_segment_zh", type: .string)]
+    }
+
+    /// Runs the metric. Under `by`, the default `as_of` comes from `context.wholeInput`, the
+    /// ungrouped input, so every group is measured from the same day.
+    /// - Complexity: O(rows) for the scan, O(users log bins) expected for the scores.
+    /// - Throws: `PluginError` (parameter `as_of`, with the row) when an event lies after `as_of`.
+    static func run(_ input: Table, options: RFMOptions, context: PluginContext) throws(PluginError) -> Table {
+        let activity = try UserActivity(input: input, options: options, context: context)
+        let kept = activity.keysInOrder.filter { activity.totals[$0].frequency > 0 }
+        let isDateTime = input.fields[options.timeColumn].type == .date
+        let asOfDay = try snapshotDay(input, options: options, context: context, isDateTime: isDateTime)
+
+        let recency = kept.map { user -> Int64 in
+            let last = activity.totals[user].lastTime
+            let lastDay = isDateTime ? last : context.zone.day(ofUTC: last)
+            return asOfDay - lastDay
+        }
+        let frequency = kept.map { activity.totals[$0].frequency }
+        let monetary = kept.map { activity.totals[$0].monetary }
+        let table = RFMTable(recency: recency, frequency: frequency, monetary: monetary, bins: options.bins)
+
+        if options.isSummary { return table.summary() }
+        let userColumn = input.columns[options.userColumn].gathered(kept.map { activity.totals[$0].firstRow })
+        return table.perUser(userName: input.fields[options.userColumn].name, userColumn: userColumn)
+    }
+
+    /// The local day of the snapshot: `as_of`'s day, or the day after the last event of the whole input.
+    private static func snapshotDay(_ input: Table, options: RFMOptions, context: PluginContext,
+                                    isDateTime: Bool) throws(PluginError) -> Int64 {
+        let timeColumn = input.columns[options.timeColumn]
+        let times = timeColumn.int64Values ?? []
+        if let asOf = options.asOf {
+            let asOfDay = context.zone.day(ofUTC: asOf)
+            // An event after the snapshot would give a negative recency: refuse rather than guess.
+            for row in times.indices where !timeColumn.isNull(row) {
+                let isAfter = isDateTime ? times[row] > asOfDay : times[row] > asOf
+                if isAfter {
+                    let formatter = ValueFormatter(zone: context.zone)
+                    throw PluginError("this row's time \(formatter.format(timeColumn.value(at: row))) is after `as_of` "
+                                      + formatter.format(.timestamp(asOf)),
+                                      parameter: "as_of", row: row,
+                                      hints: ["filter the rows up to `as_of` first, or move `as_of` later"])
+                }
+            }
+            return asOfDay
+        }
+        // Under `by`, every group is measured from the same day: the one after the whole input's last.
+        var source = input
+        let name = input.fields[options.timeColumn].name
+        if let whole = context.wholeInput, let index = whole.index(of: name),
+           whole.fields[index].type == input.fields[options.timeColumn].type {
+            source = whole
+        }
+        let column = source.column(named: name) ?? timeColumn
+        let values = column.int64Values ?? []
+        var latest = Int64.min
+        for row in values.indices where !column.isNull(row) { latest = max(latest, values[row]) }
+        guard latest != .min else { return 0 }
+        return (isDateTime ? latest : context.zone.day(ofUTC: latest)) + 1
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class RFMPlaceholderTests: XCTestCase {
-    func testNothingYet() {}
-}
