@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // Tally: a metrics workbench. Targets follow DESIGN §2 and depend one way only:
 // TallyStore ← TallyPluginAPI ← TallyQuery ← TallyREPL ← tally.
+import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -10,10 +11,15 @@ let strict: [SwiftSetting] = [
 /// Built-in metric plugins: one folder each under plugins/, importing only the plugin API and the store.
 let pluginFolders = ["ActiveUsers", "Retention", "Funnel", "RFM", "NPS"]
 
+/// A plugin folder's `crosscheck/` (Python peers run by its tests), excluded from the Swift target when present.
+func pythonFolders(of folder: String) -> [String] {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/plugins/\(folder)/crosscheck") ? ["crosscheck"] : []
+}
+
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
     [
         .target(name: "\(folder)Plugin", dependencies: ["TallyPluginAPI", "TallyStore"],
-                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"], swiftSettings: strict),
+                path: "plugins/\(folder)", exclude: ["Tests", "README.md", "golden"] + pythonFolders(of: folder), swiftSettings: strict),
         .testTarget(name: "\(folder)PluginTests",
                     dependencies: [.target(name: "\(folder)Plugin"), "TallyPluginAPI", "TallyStore", "TallyTestSupport"],
                     path: "plugins/\(folder)/Tests", swiftSettings: strict),
