@@ -34,6 +34,14 @@ public struct FunnelOptions: Sendable {
         self.timeColumn = timeColumn
     }
 
+    /// The `name` of a step: an event name written as a string literal (`"signup"`) loses its
+    /// quotes; a predicate keeps its text (`event == "purchase" and amount > 50`).
+    static func stepName(_ label: String) -> String {
+        guard label.count >= 2, label.first == "\"", label.last == "\"",
+              !label.dropFirst().dropLast().contains("\"") else { return label }
+        return String(label.dropFirst().dropLast())
+    }
+
     /// Reads bound arguments against the input schema.
     /// - Throws: a `PluginError` naming the parameter at fault.
     public init(arguments: BoundArguments, fields: [Field]) throws(PluginError) {
@@ -43,7 +51,7 @@ public struct FunnelOptions: Sendable {
         }
         let within = arguments.duration("within") ?? Self.defaultWithin
         guard within >= 0 else { throw PluginError("`within` must not be negative", parameter: "within") }
-        self.init(steps: steps.map(\.column), labels: steps.map(\.label), within: within,
+        self.init(steps: steps.map(\.column), labels: steps.map { Self.stepName($0.label) }, within: within,
                   mode: try FunnelMode(words: arguments.flags("mode")),
                   perUser: arguments.boolean("per_user") ?? false,
                   userColumn: try ColumnRole.user.resolve(in: fields, explicit: arguments.column("user")),

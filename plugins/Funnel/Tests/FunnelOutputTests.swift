@@ -105,6 +105,13 @@ final class FunnelOutputTests: XCTestCase {
         XCTAssertEqual(fields, perUser.fields)
     }
 
+    func test_funnel_stepNames_stringLiteralsLoseQuotes() {
+        XCTAssertEqual(FunnelOptions.stepName(#""signup""#), "signup")
+        XCTAssertEqual(FunnelOptions.stepName(#"event == "purchase" and amount > 50"#), #"event == "purchase" and amount > 50"#)
+        XCTAssertEqual(FunnelOptions.stepName(#""a" or "b""#), #""a" or "b""#)
+        XCTAssertEqual(FunnelOptions.stepName("paid"), "paid")
+    }
+
     func test_funnel_errors() {
         let events = [FunnelRow("u", 0, "a")]
         XCTAssertThrowsError(try FunnelFixture.run(events, [a, b], mode: ["allow_reentry"])) { error in
