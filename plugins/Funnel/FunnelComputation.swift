@@ -33,25 +33,26 @@ public enum FunnelComputation {
         if input.rowCount == 0 { return Table.empty(fields) }
         let events = FunnelEvents(input: input, options: options)
         let stepCount = options.steps.count
-        let workerCount = max(1, min(workers ?? (events.times.count < 200_000 ? 1 : System.coreCount), events.userCount))
+        let workerCount = max(1, min(workers ?? (events.entryCount < 200_000 ? 1 : System.coreCount), events.userCount))
         let ranges = userRanges(events, parts: workerCount)
 
         let shared = WorkerSlots(users: options.perUser ? events.userCount : 0, workers: ranges.count, stepCount: stepCount)
         defer { shared.deallocate() }
-        events.masks.withUnsafeBufferPointer { masks in
-            let masks = SendableBuffer(base: masks)
+        let stepZero = options.mode.contains(.strictOrder)
+        events.withBuffers { masks, times, rows in
             DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
                 var scanner = FunnelScanner(stepCount: stepCount, within: options.within, mode: options.mode)
-                var items = FunnelItems()
+                let items = FunnelItems()
                 var tally = FunnelTally(stepCount: stepCount)
                 for user in ranges[part] {
                     if user & 4095 == 0 && isCancelled() {
                         shared.cancelled[part] = true
                         return
                     }
-                    let segment = events.segmentStart[user]..<events.segmentStart[user + 1]
-                    items.build(times: events.times[segment], rows: events.rows[segment], masks: masks.base,
-                                stepZero: options.mode.contains(.strictOrder))
+                    let first = events.segmentStart[user]
+                    items.build(times: times.base + first, rows: rows.base + first,
+                                count: events.segmentStart[user + 1] - first, masks: masks.base,
+                                stepZero: stepZero, stepCount: stepCount)
                     scanner.scan(items)
                     tally.add(level: scanner.level, times: scanner.measuredTimes)
                     if options.perUser { shared.levels[user] = UInt8(scanner.level) }
@@ -69,7 +70,7 @@ public enum FunnelComputation {
 
     /// Contiguous user ranges with about equal numbers of entries.
     private static func userRanges(_ events: FunnelEvents, parts: Int) -> [Range<Int>] {
-        let total = events.times.count
+        let total = events.entryCount
         var ranges: [Range<Int>] = []
         var start = 0
         for part in 1...parts {
@@ -120,11 +121,6 @@ private struct WorkerSlots: @unchecked Sendable {
         tallies.deinitialize().deallocate()
         cancelled.deallocate()
     }
-}
-
-/// A read-only buffer shared by the worker threads while its owner keeps it alive.
-private struct SendableBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeBufferPointer<Element>
 }
 
 /// Facts about the machine the scan runs on.

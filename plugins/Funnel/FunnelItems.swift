@@ -3,86 +3,126 @@
 /// A reusable buffer of one user's items (DESIGN §7): each (row, step) match is an item, and under
 /// `strict_order` a row matching no step is an item with step 0. Items are ordered by time, then
 /// step, then input row, which is the order ClickHouse's stable sort of `(time, step)` leaves them in.
-struct FunnelItems {
-    private(set) var times: [Int64] = []
-    private(set) var steps: [UInt8] = []
-    private(set) var rows: [Int32] = []
-    /// The user's (time, row) pairs, sorted by time then row.
+///
+/// One per worker thread; raw buffers so that building a user's items costs no allocation and no
+/// uniqueness checks once the buffers have grown to the largest user.
+final class FunnelItems {
+    private(set) var count = 0
+    private var capacity = 0
+    private(set) var times: UnsafeMutablePointer<Int64>
+    private(set) var steps: UnsafeMutablePointer<UInt8>
+    private(set) var rows: UnsafeMutablePointer<Int32>
+    /// A user's (time, row) pairs sorted by time then row, for users whose rows are not in time order.
     private var ordered: [(time: Int64, row: Int32)] = []
 
-    var count: Int { times.count }
+    init() {
+        times = .allocate(capacity: 0)
+        steps = .allocate(capacity: 0)
+        rows = .allocate(capacity: 0)
+    }
 
-    /// Rebuilds the items of one user from its rows (given in input order) and the step masks.
-    /// - Complexity: O(k) for k rows already in time order, O(k log k) otherwise; no allocation
-    ///   once the buffers have grown to the largest user.
-    mutating func build(times entryTimes: ArraySlice<Int64>, rows entryRows: ArraySlice<Int32>,
-                        masks: UnsafeBufferPointer<UInt32>, stepZero: Bool) {
-        times.removeAll(keepingCapacity: true)
-        steps.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
-        ordered.removeAll(keepingCapacity: true)
+    deinit {
+        times.deallocate()
+        steps.deallocate()
+        rows.deallocate()
+    }
+
+    /// Rebuilds the items of one user from its entries (in input order) and the step masks.
+    /// - Complexity: O(k × steps per row) for k entries already in time order, O(k log k) otherwise.
+    func build(times entryTimes: UnsafePointer<Int64>, rows entryRows: UnsafePointer<Int32>, count entries: Int,
+               masks: UnsafePointer<UInt32>, stepZero: Bool, stepCount: Int) {
+        reserve(entries * stepCount)
+        count = 0
         var isSorted = true
-        var previous = Int64.min
-        for (time, row) in zip(entryTimes, entryRows) {
-            if time < previous { isSorted = false }
-            previous = time
-            ordered.append((time, row))
+        if entries > 1 {
+            for index in 1..<entries where entryTimes[index] < entryTimes[index - 1] {
+                isSorted = false
+                break
+            }
         }
-        // Rows arrive in input order, so a time-sorted user is already sorted by (time, row).
-        if !isSorted { ordered.sort { $0.time != $1.time ? $0.time < $1.time : $0.row < $1.row } }
+        if isSorted {
+            // Entries arrive in input order, so a time-sorted user is already sorted by (time, row).
+            appendRuns(count: entries, time: { entryTimes[$0] }, row: { entryRows[$0] }, masks: masks, stepZero: stepZero)
+        } else {
+            ordered.removeAll(keepingCapacity: true)
+            for index in 0..<entries { ordered.append((entryTimes[index], entryRows[index])) }
+            ordered.sort { $0.time != $1.time ? $0.time < $1.time : $0.row < $1.row }
+            ordered.withUnsafeBufferPointer { pairs in
+                appendRuns(count: entries, time: { pairs[$0].time }, row: { pairs[$0].row }, masks: masks, stepZero: stepZero)
+            }
+        }
+    }
 
+    /// Emits items run by run of equal time.
+    @inline(__always)
+    private func appendRuns(count entries: Int, time: (Int) -> Int64, row: (Int) -> Int32,
+                            masks: UnsafePointer<UInt32>, stepZero: Bool) {
         var start = 0
-        while start < ordered.count {
-            let time = ordered[start].time
+        while start < entries {
+            let runTime = time(start)
             var end = start + 1
-            while end < ordered.count && ordered[end].time == time { end += 1 }
+            while end < entries && time(end) == runTime { end += 1 }
             if end == start + 1 {
-                appendSteps(of: ordered[start].row, mask: masks[Int(ordered[start].row)], time: time, stepZero: stepZero)
+                // A row alone at its time: its steps in increasing order.
+                let only = row(start)
+                let mask = masks[Int(only)]
+                if mask == 0 {
+                    if stepZero { append(runTime, 0, only) }
+                } else {
+                    var bits = mask
+                    while bits != 0 {
+                        append(runTime, UInt8(bits.trailingZeroBitCount + 1), only)
+                        bits &= bits - 1
+                    }
+                }
             } else {
-                appendRun(start..<end, time: time, masks: masks, stepZero: stepZero)
+                appendRun(start..<end, time: runTime, row: row, masks: masks, stepZero: stepZero)
             }
             start = end
         }
     }
 
-    /// The items of a row alone at its time: its steps in increasing order.
-    private mutating func appendSteps(of row: Int32, mask: UInt32, time: Int64, stepZero: Bool) {
-        if mask == 0 {
-            if stepZero { append(time, 0, row) }
-            return
-        }
-        var bits = mask
-        while bits != 0 {
-            append(time, UInt8(bits.trailingZeroBitCount + 1), row)
-            bits &= bits - 1
-        }
-    }
-
     /// The items of several rows at one time: step by step, rows in input order within a step.
-    private mutating func appendRun(_ run: Range<Int>, time: Int64, masks: UnsafeBufferPointer<UInt32>, stepZero: Bool) {
+    @inline(__always)
+    private func appendRun(_ run: Range<Int>, time: Int64, row: (Int) -> Int32, masks: UnsafePointer<UInt32>,
+                           stepZero: Bool) {
         var union: UInt32 = 0
         var hasUnmatched = false
         for index in run {
-            let mask = masks[Int(ordered[index].row)]
+            let mask = masks[Int(row(index))]
             union |= mask
             if mask == 0 { hasUnmatched = true }
         }
         if stepZero && hasUnmatched {
-            for index in run where masks[Int(ordered[index].row)] == 0 { append(time, 0, ordered[index].row) }
+            for index in run where masks[Int(row(index))] == 0 { append(time, 0, row(index)) }
         }
         var bits = union
         while bits != 0 {
             let bit = UInt32(1) << UInt32(bits.trailingZeroBitCount)
             let step = UInt8(bits.trailingZeroBitCount + 1)
-            for index in run where masks[Int(ordered[index].row)] & bit != 0 { append(time, step, ordered[index].row) }
+            for index in run where masks[Int(row(index))] & bit != 0 { append(time, step, row(index)) }
             bits &= bits - 1
         }
     }
 
     @inline(__always)
-    private mutating func append(_ time: Int64, _ step: UInt8, _ row: Int32) {
-        times.append(time)
-        steps.append(step)
-        rows.append(row)
+    private func append(_ time: Int64, _ step: UInt8, _ row: Int32) {
+        times[count] = time
+        steps[count] = step
+        rows[count] = row
+        count += 1
+    }
+
+    /// Grows the buffers to hold `needed` items (contents are rebuilt by every `build`).
+    private func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        let grown = max(needed, capacity * 2, 64)
+        times.deallocate()
+        steps.deallocate()
+        rows.deallocate()
+        times = .allocate(capacity: grown)
+        steps = .allocate(capacity: grown)
+        rows = .allocate(capacity: grown)
+        capacity = grown
     }
 }
