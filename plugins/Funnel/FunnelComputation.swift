@@ -31,15 +31,16 @@ public enum FunnelComputation {
                            isCancelled: @escaping @Sendable () -> Bool = { false }) throws(PluginError) -> Table {
         let fields = outputFields(options: options, input: input.fields)
         if input.rowCount == 0 { return Table.empty(fields) }
-        let events = FunnelEvents(input: input, options: options)
+        let cores = workers ?? (input.rowCount < 200_000 ? 1 : System.coreCount)
+        let events = FunnelEvents(input: input, options: options, parts: cores)
         let stepCount = options.steps.count
-        let workerCount = max(1, min(workers ?? (events.entryCount < 200_000 ? 1 : System.coreCount), events.userCount))
+        let workerCount = max(1, min(cores, events.userCount))
         let ranges = userRanges(events, parts: workerCount)
 
         let shared = WorkerSlots(users: options.perUser ? events.userCount : 0, workers: ranges.count, stepCount: stepCount)
         defer { shared.deallocate() }
         let stepZero = options.mode.contains(.strictOrder)
-        events.withBuffers { masks, times, rows in
+        events.withBuffers { masks, entries in
             DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
                 var scanner = FunnelScanner(stepCount: stepCount, within: options.within, mode: options.mode)
                 let items = FunnelItems()
@@ -50,7 +51,7 @@ public enum FunnelComputation {
                         return
                     }
                     let first = events.segmentStart[user]
-                    items.build(times: times.base + first, rows: rows.base + first,
+                    items.build(entries.base + first,
                                 count: events.segmentStart[user + 1] - first, masks: masks.base,
                                 stepZero: stepZero, stepCount: stepCount)
                     scanner.scan(items)

@@ -1,5 +1,6 @@
 // The input rows a funnel reads, regrouped by user: dense user ids, step masks, and each user's
 // rows in one contiguous segment.
+import Dispatch
 import TallyStore
 
 /// The funnel's rows grouped by user (a counting sort by dense user id; within a user, input order).
@@ -14,11 +15,9 @@ struct FunnelEvents: Sendable {
     var firstRowOfUser: [Int32]
     /// `segmentStart[u] ..< segmentStart[u + 1]` are user u's entries in `times` / `rows`.
     var segmentStart: [Int]
-    /// Entry times in microseconds, grouped by user, input order within a user (one spare slot at
+    /// The rows that make items, grouped by user, input order within a user (one spare entry at
     /// the end, so the buffer is never empty).
-    var times: [Int64]
-    /// Entry input rows, parallel to `times`.
-    var rows: [Int32]
+    var entries: [FunnelEntry]
     /// Step bits per input row (bit k−1 = matches step k), plus one spare slot; only read for rows in `rows`.
     var masks: [UInt32]
 
@@ -26,19 +25,29 @@ struct FunnelEvents: Sendable {
     var entryCount: Int { segmentStart[userCount] }
 
     /// - Complexity: O(rows × steps), no allocation per row.
-    init(input: Table, options: FunnelOptions) {
+    /// - Parameter parts: threads to split the row passes over.
+    init(input: Table, options: FunnelOptions, parts requested: Int = 1) {
         let rowCount = input.rowCount
+        let parts = max(1, min(requested, rowCount / 65_536))
         var masks = [UInt32](repeating: 0, count: rowCount + 1)
         // Dense user id per row, -1 while ignored; null rows are marked first.
         var userOfRow = [Int32](repeating: 0, count: rowCount)
         let columns = [input.columns[options.userColumn], input.columns[options.timeColumn]] + options.steps
         for column in columns { Self.markNulls(of: column, in: &userOfRow) }
-        for (index, step) in options.steps.enumerated() {
-            guard let values = step.boolValues else { preconditionFailure("a step predicate must be a bool column") }
-            let bit = UInt32(1) << UInt32(index)
-            values.withUnsafeBufferPointer { values in
-                masks.withUnsafeMutableBufferPointer { masks in
-                    for row in 0..<rowCount where values[row] { masks[row] |= bit }
+        let slices = (0..<parts).map { part in (rowCount * part / parts)..<(rowCount * (part + 1) / parts) }
+        masks.withUnsafeMutableBufferPointer { masks in
+            let target = SharedMutablePointer(masks.baseAddress!)
+            for (index, step) in options.steps.enumerated() {
+                guard let values = step.boolValues else { preconditionFailure("a step predicate must be a bool column") }
+                let shift = UInt32(index)
+                values.withUnsafeBufferPointer { values in
+                    let source = SharedPointer(values.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        // Branchless: predicates are often half true, half false.
+                        for row in slices[part] {
+                            target.base[row] |= UInt32(unsafeBitCast(source.base[row], to: UInt8.self)) << shift
+                        }
+                    }
                 }
             }
         }
@@ -70,56 +79,66 @@ struct FunnelEvents: Sendable {
         }
         let userCount = firstRowOfUser.count
 
-        // Counting sort of the rows that make items, by dense user (stable: input order within a user).
         let keepsUnmatched = options.mode.contains(.strictOrder)
-        var segmentStart = [Int](repeating: 0, count: userCount + 1)
-        userOfRow.withUnsafeMutableBufferPointer { users in
-            masks.withUnsafeBufferPointer { masks in
-                for row in 0..<rowCount where users[row] >= 0 {
-                    if keepsUnmatched || masks[row] != 0 { segmentStart[Int(users[row]) + 1] += 1 } else { users[row] = -1 }
-                }
-            }
-        }
-        for user in 0..<userCount { segmentStart[user + 1] += segmentStart[user] }
-        let entryCount = segmentStart[userCount]
-        var times = [Int64](repeating: 0, count: entryCount + 1)
-        var rows = [Int32](repeating: 0, count: entryCount + 1)
         let timeColumn = input.columns[options.timeColumn]
         let scale: Int64 = timeColumn.type == .date ? 86_400_000_000 : 1
         let timeValues = timeColumn.int64Values ?? []
-        var next = segmentStart
+        // The rows that make items, in input order (each part counts its kept rows, then writes
+        // them at its offset), then grouped by user with a stable radix sort.
+        var keptBefore = [Int](repeating: 0, count: parts + 1)
+        var entries: [FunnelEntry] = []
         userOfRow.withUnsafeBufferPointer { users in
-            timeValues.withUnsafeBufferPointer { timeValues in
-                times.withUnsafeMutableBufferPointer { times in
-                    rows.withUnsafeMutableBufferPointer { rows in
-                        next.withUnsafeMutableBufferPointer { next in
-                            for row in 0..<rowCount where users[row] >= 0 {
-                                let user = Int(users[row])
-                                let slot = next[user]
-                                times[slot] = timeValues[row] &* scale
-                                rows[slot] = Int32(truncatingIfNeeded: row)
-                                next[user] = slot + 1
+            masks.withUnsafeBufferPointer { masks in
+                timeValues.withUnsafeBufferPointer { times in
+                    let users = SharedPointer(users.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                    let masks = SharedPointer(masks.baseAddress!)
+                    let times = SharedPointer(times.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                    keptBefore.withUnsafeMutableBufferPointer { kept in
+                        let kept = SharedMutablePointer(kept.baseAddress!)
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            var count = 0
+                            for row in slices[part] where users.base[row] >= 0 && (keepsUnmatched || masks.base[row] != 0) {
+                                count += 1
+                            }
+                            kept.base[part + 1] = count
+                        }
+                    }
+                    for part in 0..<parts { keptBefore[part + 1] += keptBefore[part] }
+                    let offsets = keptBefore
+                    entries = [FunnelEntry](unsafeUninitializedCapacity: offsets[parts] + 1) { buffer, initialized in
+                        let target = SharedMutablePointer(buffer.baseAddress!)
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            var slot = offsets[part]
+                            for row in slices[part] where users.base[row] >= 0 && (keepsUnmatched || masks.base[row] != 0) {
+                                target.base[slot] = FunnelEntry(time: times.base[row] &* scale, row: Int32(truncatingIfNeeded: row),
+                                                                user: users.base[row])
+                                slot += 1
                             }
                         }
+                        initialized = offsets[parts]
                     }
                 }
             }
         }
+        UserRadixSort.sort(&entries, userCount: userCount, parts: parts)
+        // Segments from the sorted users: a sequential pass.
+        var segmentStart = [Int](repeating: 0, count: userCount + 1)
+        for entry in entries { segmentStart[Int(entry.user) + 1] += 1 }
+        for user in 0..<userCount { segmentStart[user + 1] += segmentStart[user] }
+        // A spare entry so the buffer is never empty.
+        entries.append(FunnelEntry(time: 0, row: 0, user: 0))
         self.userCount = userCount
         self.firstRowOfUser = firstRowOfUser
         self.segmentStart = segmentStart
-        self.times = times
-        self.rows = rows
+        self.entries = entries
         self.masks = masks
     }
 
-    /// Runs `body` with the base addresses of `masks`, `times` and `rows` (never empty).
-    func withBuffers<R>(_ body: (SharedPointer<UInt32>, SharedPointer<Int64>, SharedPointer<Int32>) -> R) -> R {
+    /// Runs `body` with the base addresses of `masks` and `entries` (never empty).
+    func withBuffers<R>(_ body: (SharedPointer<UInt32>, SharedPointer<FunnelEntry>) -> R) -> R {
         masks.withUnsafeBufferPointer { masks in
-            times.withUnsafeBufferPointer { times in
-                rows.withUnsafeBufferPointer { rows in
-                    body(SharedPointer(masks.baseAddress!), SharedPointer(times.baseAddress!), SharedPointer(rows.baseAddress!))
-                }
+            entries.withUnsafeBufferPointer { entries in
+                body(SharedPointer(masks.baseAddress!), SharedPointer(entries.baseAddress!))
             }
         }
     }
@@ -149,6 +168,13 @@ struct FunnelEvents: Sendable {
             }
         }
     }
+}
+
+/// A row that makes items: its time (µs), input row and dense user.
+struct FunnelEntry: Sendable {
+    var time: Int64
+    var row: Int32
+    var user: Int32
 }
 
 /// A read-only pointer the worker threads share while its owner keeps the memory alive.

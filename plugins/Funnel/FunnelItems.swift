@@ -29,23 +29,23 @@ final class FunnelItems {
 
     /// Rebuilds the items of one user from its entries (in input order) and the step masks.
     /// - Complexity: O(k × steps per row) for k entries already in time order, O(k log k) otherwise.
-    func build(times entryTimes: UnsafePointer<Int64>, rows entryRows: UnsafePointer<Int32>, count entries: Int,
+    func build(_ entry: UnsafePointer<FunnelEntry>, count entries: Int,
                masks: UnsafePointer<UInt32>, stepZero: Bool, stepCount: Int) {
         reserve(entries * stepCount)
         count = 0
         var isSorted = true
         if entries > 1 {
-            for index in 1..<entries where entryTimes[index] < entryTimes[index - 1] {
+            for index in 1..<entries where entry[index].time < entry[index - 1].time {
                 isSorted = false
                 break
             }
         }
         if isSorted {
             // Entries arrive in input order, so a time-sorted user is already sorted by (time, row).
-            appendRuns(count: entries, time: { entryTimes[$0] }, row: { entryRows[$0] }, masks: masks, stepZero: stepZero)
+            appendRuns(count: entries, time: { entry[$0].time }, row: { entry[$0].row }, masks: masks, stepZero: stepZero)
         } else {
             ordered.removeAll(keepingCapacity: true)
-            for index in 0..<entries { ordered.append((entryTimes[index], entryRows[index])) }
+            for index in 0..<entries { ordered.append((entry[index].time, entry[index].row)) }
             ordered.sort { $0.time != $1.time ? $0.time < $1.time : $0.row < $1.row }
             ordered.withUnsafeBufferPointer { pairs in
                 appendRuns(count: entries, time: { pairs[$0].time }, row: { pairs[$0].row }, masks: masks, stepZero: stepZero)

@@ -64,3 +64,30 @@ final class FunnelLogCrossCheckTests: XCTestCase {
         return try FunnelPlugin().run(table, arguments: arguments, context: PluginContext())
     }
 }
+
+final class FunnelParallelTests: XCTestCase {
+    /// Splitting rows and users over threads changes nothing: per-user levels and the step table
+    /// (times included) equal the single-threaded run.
+    func test_funnel_parallelEqualsSingleThreaded() throws {
+        let table = try GeneratedEvents.table(events: 150_000, seed: 11)
+        let events = try XCTUnwrap(table.column(named: "event"))
+        let codes = try XCTUnwrap(events.codes)
+        let dictionary = try XCTUnwrap(events.dictionary)
+        let names = ["view_item", "add_to_cart", "checkout", "purchase"]
+        let steps = names.map { name -> Column in
+            let code = dictionary.code(of: name).map(UInt32.init)
+            return Column.bool((0..<table.rowCount).map { codes[$0] == code })
+        }
+        let user = try XCTUnwrap(table.index(of: "user_id")), time = try XCTUnwrap(table.index(of: "ts"))
+        for mode in [FunnelMode(), [.strictOrder, .strictIncrease], [.strictOnce, .strictDeduplication]] as [FunnelMode] {
+            for perUser in [false, true] {
+                let options = FunnelOptions(steps: steps, labels: names, mode: mode, perUser: perUser,
+                                            userColumn: user, timeColumn: time)
+                let single = try FunnelComputation.run(table, options: options, workers: 1)
+                let parallel = try FunnelComputation.run(table, options: options, workers: 2)
+                XCTAssertGreaterThan(single.rowCount, 0)
+                XCTAssertEqual((0..<single.rowCount).map(single.row), (0..<parallel.rowCount).map(parallel.row))
+            }
+        }
+    }
+}
