@@ -43,8 +43,15 @@ def make_case(rnd, case_id, mode):
     users = rnd.randint(1, 3)
     span = rnd.choice([2, 5, 12, 25])  # small spans make equal times frequent
     rows = []
-    for _ in range(rnd.randint(0, 12)):
-        event = None if rnd.random() < 0.06 else rnd.choice(EVENTS)
+    for _ in range(rnd.randint(0, 16)):
+        draw = rnd.random()
+        if draw < 0.06:
+            event = None
+        elif draw < 0.6:
+            # Mostly events of the steps, so that deep levels (3, 4) are common.
+            event = rnd.choice(steps[rnd.randrange(step_count)])
+        else:
+            event = rnd.choice(EVENTS)
         rows.append([rnd.randrange(users), rnd.randint(0, span), event])
     return {"id": case_id, "mode": mode, "within": rnd.choice(WITHINS), "steps": steps, "rows": rows}
 
