@@ -40,7 +40,7 @@ public enum FunnelComputation {
         let shared = WorkerSlots(users: options.perUser ? events.userCount : 0, workers: ranges.count, stepCount: stepCount)
         defer { shared.deallocate() }
         let stepZero = options.mode.contains(.strictOrder)
-        events.withBuffers { masks, entries in
+        events.withEntries { entries in
             DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
                 var scanner = FunnelScanner(stepCount: stepCount, within: options.within, mode: options.mode)
                 let items = FunnelItems()
@@ -52,8 +52,7 @@ public enum FunnelComputation {
                     }
                     let first = events.segmentStart[user]
                     items.build(entries.base + first,
-                                count: events.segmentStart[user + 1] - first, masks: masks.base,
-                                stepZero: stepZero, stepCount: stepCount)
+                                count: events.segmentStart[user + 1] - first, stepZero: stepZero, stepCount: stepCount)
                     scanner.scan(items)
                     tally.add(level: scanner.level, times: scanner.measuredTimes)
                     if options.perUser { shared.levels[user] = UInt8(scanner.level) }

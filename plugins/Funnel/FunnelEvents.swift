@@ -18,8 +18,6 @@ struct FunnelEvents: Sendable {
     /// The rows that make items, grouped by user, input order within a user (one spare entry at
     /// the end, so the buffer is never empty).
     var entries: [FunnelEntry]
-    /// Step bits per input row (bit k−1 = matches step k), plus one spare slot; only read for rows in `rows`.
-    var masks: [UInt32]
 
     /// The entry count (without the spare slot).
     var entryCount: Int { segmentStart[userCount] }
@@ -110,8 +108,7 @@ struct FunnelEvents: Sendable {
                         DispatchQueue.concurrentPerform(iterations: parts) { part in
                             var slot = offsets[part]
                             for row in slices[part] where users.base[row] >= 0 && (keepsUnmatched || masks.base[row] != 0) {
-                                target.base[slot] = FunnelEntry(time: times.base[row] &* scale, row: Int32(truncatingIfNeeded: row),
-                                                                user: users.base[row])
+                                target.base[slot] = FunnelEntry(time: times.base[row] &* scale, mask: masks.base[row], user: users.base[row])
                                 slot += 1
                             }
                         }
@@ -126,21 +123,16 @@ struct FunnelEvents: Sendable {
         for entry in entries { segmentStart[Int(entry.user) + 1] += 1 }
         for user in 0..<userCount { segmentStart[user + 1] += segmentStart[user] }
         // A spare entry so the buffer is never empty.
-        entries.append(FunnelEntry(time: 0, row: 0, user: 0))
+        entries.append(FunnelEntry(time: 0, mask: 0, user: 0))
         self.userCount = userCount
         self.firstRowOfUser = firstRowOfUser
         self.segmentStart = segmentStart
         self.entries = entries
-        self.masks = masks
     }
 
-    /// Runs `body` with the base addresses of `masks` and `entries` (never empty).
-    func withBuffers<R>(_ body: (SharedPointer<UInt32>, SharedPointer<FunnelEntry>) -> R) -> R {
-        masks.withUnsafeBufferPointer { masks in
-            entries.withUnsafeBufferPointer { entries in
-                body(SharedPointer(masks.baseAddress!), SharedPointer(entries.baseAddress!))
-            }
-        }
+    /// Runs `body` with the base address of `entries` (never empty).
+    func withEntries<R>(_ body: (SharedPointer<FunnelEntry>) -> R) -> R {
+        entries.withUnsafeBufferPointer { entries in body(SharedPointer(entries.baseAddress!)) }
     }
 
     /// Sets -1 in `userOfRow` where `column` is null.
@@ -170,10 +162,11 @@ struct FunnelEvents: Sendable {
     }
 }
 
-/// A row that makes items: its time (µs), input row and dense user.
+/// A row that makes items: its time (µs), step bits (bit k−1 = matches step k) and dense user.
+/// Its input row is not needed: within a user, entries stay in input order.
 struct FunnelEntry: Sendable {
     var time: Int64
-    var row: Int32
+    var mask: UInt32
     var user: Int32
 }
 

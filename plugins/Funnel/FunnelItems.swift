@@ -11,9 +11,11 @@ final class FunnelItems {
     private var capacity = 0
     private(set) var times: UnsafeMutablePointer<Int64>
     private(set) var steps: UnsafeMutablePointer<UInt8>
+    /// Which of the user's rows made each item: its position among the user's entries (entries
+    /// are in input order, so positions order rows like input rows do).
     private(set) var rows: UnsafeMutablePointer<Int32>
-    /// A user's (time, row) pairs sorted by time then row, for users whose rows are not in time order.
-    private var ordered: [(time: Int64, row: Int32)] = []
+    /// A user's (time, position) pairs sorted by time then position, for users whose rows are not in time order.
+    private var ordered: [(time: Int64, position: Int32)] = []
 
     init() {
         times = .allocate(capacity: 0)
@@ -27,10 +29,9 @@ final class FunnelItems {
         rows.deallocate()
     }
 
-    /// Rebuilds the items of one user from its entries (in input order) and the step masks.
+    /// Rebuilds the items of one user from its entries (in input order).
     /// - Complexity: O(k × steps per row) for k entries already in time order, O(k log k) otherwise.
-    func build(_ entry: UnsafePointer<FunnelEntry>, count entries: Int,
-               masks: UnsafePointer<UInt32>, stepZero: Bool, stepCount: Int) {
+    func build(_ entry: UnsafePointer<FunnelEntry>, count entries: Int, stepZero: Bool, stepCount: Int) {
         reserve(entries * stepCount)
         count = 0
         var isSorted = true
@@ -42,21 +43,23 @@ final class FunnelItems {
         }
         if isSorted {
             // Entries arrive in input order, so a time-sorted user is already sorted by (time, row).
-            appendRuns(count: entries, time: { entry[$0].time }, row: { entry[$0].row }, masks: masks, stepZero: stepZero)
+            appendRuns(count: entries, time: { entry[$0].time }, row: { Int32(truncatingIfNeeded: $0) },
+                       mask: { entry[$0].mask }, stepZero: stepZero)
         } else {
             ordered.removeAll(keepingCapacity: true)
-            for index in 0..<entries { ordered.append((entry[index].time, entry[index].row)) }
-            ordered.sort { $0.time != $1.time ? $0.time < $1.time : $0.row < $1.row }
+            for index in 0..<entries { ordered.append((entry[index].time, Int32(truncatingIfNeeded: index))) }
+            ordered.sort { $0.time != $1.time ? $0.time < $1.time : $0.position < $1.position }
             ordered.withUnsafeBufferPointer { pairs in
-                appendRuns(count: entries, time: { pairs[$0].time }, row: { pairs[$0].row }, masks: masks, stepZero: stepZero)
+                appendRuns(count: entries, time: { pairs[$0].time }, row: { pairs[$0].position },
+                           mask: { entry[Int(pairs[$0].position)].mask }, stepZero: stepZero)
             }
         }
     }
 
     /// Emits items run by run of equal time.
     @inline(__always)
-    private func appendRuns(count entries: Int, time: (Int) -> Int64, row: (Int) -> Int32,
-                            masks: UnsafePointer<UInt32>, stepZero: Bool) {
+    private func appendRuns(count entries: Int, time: (Int) -> Int64, row: (Int) -> Int32, mask: (Int) -> UInt32,
+                            stepZero: Bool) {
         var start = 0
         while start < entries {
             let runTime = time(start)
@@ -65,18 +68,18 @@ final class FunnelItems {
             if end == start + 1 {
                 // A row alone at its time: its steps in increasing order.
                 let only = row(start)
-                let mask = masks[Int(only)]
-                if mask == 0 {
+                let bitsOfRow = mask(start)
+                if bitsOfRow == 0 {
                     if stepZero { append(runTime, 0, only) }
                 } else {
-                    var bits = mask
+                    var bits = bitsOfRow
                     while bits != 0 {
                         append(runTime, UInt8(bits.trailingZeroBitCount + 1), only)
                         bits &= bits - 1
                     }
                 }
             } else {
-                appendRun(start..<end, time: runTime, row: row, masks: masks, stepZero: stepZero)
+                appendRun(start..<end, time: runTime, row: row, mask: mask, stepZero: stepZero)
             }
             start = end
         }
@@ -84,23 +87,22 @@ final class FunnelItems {
 
     /// The items of several rows at one time: step by step, rows in input order within a step.
     @inline(__always)
-    private func appendRun(_ run: Range<Int>, time: Int64, row: (Int) -> Int32, masks: UnsafePointer<UInt32>,
-                           stepZero: Bool) {
+    private func appendRun(_ run: Range<Int>, time: Int64, row: (Int) -> Int32, mask: (Int) -> UInt32, stepZero: Bool) {
         var union: UInt32 = 0
         var hasUnmatched = false
         for index in run {
-            let mask = masks[Int(row(index))]
-            union |= mask
-            if mask == 0 { hasUnmatched = true }
+            let bits = mask(index)
+            union |= bits
+            if bits == 0 { hasUnmatched = true }
         }
         if stepZero && hasUnmatched {
-            for index in run where masks[Int(row(index))] == 0 { append(time, 0, row(index)) }
+            for index in run where mask(index) == 0 { append(time, 0, row(index)) }
         }
         var bits = union
         while bits != 0 {
             let bit = UInt32(1) << UInt32(bits.trailingZeroBitCount)
             let step = UInt8(bits.trailingZeroBitCount + 1)
-            for index in run where masks[Int(row(index))] & bit != 0 { append(time, step, row(index)) }
+            for index in run where mask(index) & bit != 0 { append(time, step, row(index)) }
             bits &= bits - 1
         }
     }
