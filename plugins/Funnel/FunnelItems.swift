@@ -14,6 +14,8 @@ final class FunnelItems {
     /// Which of the user's rows made each item: its position among the user's entries (entries
     /// are in input order, so positions order rows like input rows do).
     private(set) var rows: UnsafeMutablePointer<Int32>
+    /// Whether the item's row matches several steps (so the row makes other items too).
+    private(set) var repeats: UnsafeMutablePointer<Bool>
     /// A user's (time, position) pairs sorted by time then position, for users whose rows are not in time order.
     private var ordered: [(time: Int64, position: Int32)] = []
 
@@ -21,12 +23,14 @@ final class FunnelItems {
         times = .allocate(capacity: 0)
         steps = .allocate(capacity: 0)
         rows = .allocate(capacity: 0)
+        repeats = .allocate(capacity: 0)
     }
 
     deinit {
         times.deallocate()
         steps.deallocate()
         rows.deallocate()
+        repeats.deallocate()
     }
 
     /// Rebuilds the items of one user from its entries (in input order).
@@ -70,11 +74,12 @@ final class FunnelItems {
                 let only = row(start)
                 let bitsOfRow = mask(start)
                 if bitsOfRow == 0 {
-                    if stepZero { append(runTime, 0, only) }
+                    if stepZero { append(runTime, 0, only, repeats: false) }
                 } else {
                     var bits = bitsOfRow
+                    let several = bitsOfRow & (bitsOfRow - 1) != 0
                     while bits != 0 {
-                        append(runTime, UInt8(bits.trailingZeroBitCount + 1), only)
+                        append(runTime, UInt8(bits.trailingZeroBitCount + 1), only, repeats: several)
                         bits &= bits - 1
                     }
                 }
@@ -96,22 +101,26 @@ final class FunnelItems {
             if bits == 0 { hasUnmatched = true }
         }
         if stepZero && hasUnmatched {
-            for index in run where mask(index) == 0 { append(time, 0, row(index)) }
+            for index in run where mask(index) == 0 { append(time, 0, row(index), repeats: false) }
         }
         var bits = union
         while bits != 0 {
             let bit = UInt32(1) << UInt32(bits.trailingZeroBitCount)
             let step = UInt8(bits.trailingZeroBitCount + 1)
-            for index in run where mask(index) & bit != 0 { append(time, step, row(index)) }
+            for index in run where mask(index) & bit != 0 {
+                let bits = mask(index)
+                append(time, step, row(index), repeats: bits & (bits - 1) != 0)
+            }
             bits &= bits - 1
         }
     }
 
     @inline(__always)
-    private func append(_ time: Int64, _ step: UInt8, _ row: Int32) {
+    private func append(_ time: Int64, _ step: UInt8, _ row: Int32, repeats several: Bool) {
         times[count] = time
         steps[count] = step
         rows[count] = row
+        repeats[count] = several
         count += 1
     }
 
@@ -122,9 +131,11 @@ final class FunnelItems {
         times.deallocate()
         steps.deallocate()
         rows.deallocate()
+        repeats.deallocate()
         times = .allocate(capacity: grown)
         steps = .allocate(capacity: grown)
         rows = .allocate(capacity: grown)
+        repeats = .allocate(capacity: grown)
         capacity = grown
     }
 }

@@ -29,6 +29,11 @@ struct FunnelScanner {
     private var onceStart: [Int64] = []
     private var onceLast: [Int64] = []
     private var onceRows: [Int32] = []
+    /// Parallel to `onceRows`: whether that row matches several steps (so it may come back as another item).
+    private var onceRepeats: [Bool] = []
+    /// Chains created at the current item time, by what decides their future (see `addChain`).
+    private var createdAtTime = Set<ChainKey>()
+    private var createdTime = Int64.min
     private var onceTimes: [Int64] = []
     /// Levels some chain reached during this scan (chains out of the window may have been dropped).
     private var reached: [Bool]
@@ -110,7 +115,9 @@ struct FunnelScanner {
         onceStart.removeAll(keepingCapacity: true)
         onceLast.removeAll(keepingCapacity: true)
         onceRows.removeAll(keepingCapacity: true)
+        onceRepeats.removeAll(keepingCapacity: true)
         onceTimes.removeAll(keepingCapacity: true)
+        forgetCreatedChains()
         level = 0
         measuredItem = -1
         var stepOneRead = false
@@ -119,12 +126,17 @@ struct FunnelScanner {
             let step = Int(items.steps[index])
             let time = items.times[index]
             let row = items.rows[index]
+            let repeats = items.repeats[index]
             if step == 0 {
                 if stepOneRead { break items } else { continue items }
             }
+            if time != createdTime {
+                forgetCreatedChains()
+                createdTime = time
+            }
             if step == 1 {
                 if onceLevel.count >= 64 { dropChainsOutsideWindow(at: time) }
-                addChain(level: 1, start: time, time: time, row: row, extending: nil, item: index)
+                addChain(level: 1, start: time, time: time, row: row, repeats: repeats, extending: nil, item: index)
                 stepOneRead = true
             } else {
                 switch gate(step: step, stepOneRead: stepOneRead, isReached: { reached[$0] }) {
@@ -137,7 +149,8 @@ struct FunnelScanner {
                 for chain in 0..<onceLevel.count where onceLevel[chain] == from {
                     guard time - onceStart[chain] <= within, !strictIncrease || onceLast[chain] < time,
                           !usesRow(chain, row) else { continue }
-                    addChain(level: step, start: onceStart[chain], time: time, row: row, extending: chain, item: index)
+                    addChain(level: step, start: onceStart[chain], time: time, row: row, repeats: repeats, extending: chain,
+                             item: index)
                 }
             }
             if level == stepCount { break items }
@@ -150,23 +163,54 @@ struct FunnelScanner {
         return false
     }
 
-    private mutating func addChain(level newLevel: Int, start: Int64, time: Int64, row: Int32, extending parent: Int?, item: Int) {
+    /// What decides a chain's future once its last time is the current item time: its level, its
+    /// start, and the rows it used that may come back as other items (rows matching several steps).
+    private struct ChainKey: Hashable {
+        var level: Int
+        var start: Int64
+        var repeatingRows: [Int32]
+    }
+
+    private mutating func forgetCreatedChains() {
+        if createdAtTime.isEmpty { return }
+        if createdAtTime.count < 1024 { createdAtTime.removeAll(keepingCapacity: true) } else { createdAtTime.removeAll() }
+    }
+
+    /// Adds a chain unless one with the same `ChainKey` was created at this time already: the two
+    /// would extend alike forever (same level, start, last time and reusable rows), and the older
+    /// one wins every tie of the measured chain, so the newer changes nothing. This keeps
+    /// `strict_once` from multiplying chains that differ only in rows that cannot come back.
+    private mutating func addChain(level newLevel: Int, start: Int64, time: Int64, row: Int32, repeats: Bool,
+                                   extending parent: Int?, item: Int) {
+        var repeatingRows: [Int32] = []
+        if let parent {
+            let parentBase = parent * stepCount
+            for position in 0..<(newLevel - 1) where onceRepeats[parentBase + position] {
+                repeatingRows.append(onceRows[parentBase + position])
+            }
+        }
+        if repeats { repeatingRows.append(row) }
+        guard createdAtTime.insert(ChainKey(level: newLevel, start: start, repeatingRows: repeatingRows)).inserted else { return }
+
         let base = onceLevel.count * stepCount
         onceLevel.append(newLevel)
         onceStart.append(start)
         onceLast.append(time)
         for _ in 0..<stepCount {
             onceRows.append(-1)
+            onceRepeats.append(false)
             onceTimes.append(0)
         }
         if let parent {
             let parentBase = parent * stepCount
             for position in 0..<(newLevel - 1) {
                 onceRows[base + position] = onceRows[parentBase + position]
+                onceRepeats[base + position] = onceRepeats[parentBase + position]
                 onceTimes[base + position] = onceTimes[parentBase + position]
             }
         }
         onceRows[base + newLevel - 1] = row
+        onceRepeats[base + newLevel - 1] = repeats
         onceTimes[base + newLevel - 1] = time
         reached[newLevel] = true
         // The measured chain: first to reach the highest level; among chains reaching it at the same item, earliest start.
@@ -190,6 +234,7 @@ struct FunnelScanner {
                 onceLast[kept] = onceLast[chain]
                 for position in 0..<stepCount {
                     onceRows[kept * stepCount + position] = onceRows[chain * stepCount + position]
+                    onceRepeats[kept * stepCount + position] = onceRepeats[chain * stepCount + position]
                     onceTimes[kept * stepCount + position] = onceTimes[chain * stepCount + position]
                 }
             }
@@ -199,6 +244,7 @@ struct FunnelScanner {
         onceStart.removeLast(onceStart.count - kept)
         onceLast.removeLast(onceLast.count - kept)
         onceRows.removeLast(onceRows.count - kept * stepCount)
+        onceRepeats.removeLast(onceRepeats.count - kept * stepCount)
         onceTimes.removeLast(onceTimes.count - kept * stepCount)
     }
 }

@@ -98,4 +98,18 @@ final class FunnelModeTests: XCTestCase {
                                  mode: ["strict_once", "strict_deduplication"]), 2)
         XCTAssertEqual(try level([u(0, "a"), u(1, "b"), u(2, "c")], steps, mode: ["strict_once", "strict_deduplication"]), 3)
     }
+
+    func test_funnel_strictOnce_manyMatchesInOneWindowStayFast() throws {
+        // 100 interleaved rounds of a, b, c, d inside one window and no e: strict_once keeps every
+        // chain, and without folding chains that can no longer differ it would hold ~100^4 / 24.
+        var rows: [FunnelRow] = []
+        for round in 0..<Int64(100) {
+            for (offset, event) in ["a", "b", "c", "d"].enumerated() { rows.append(u(round * 4 + Int64(offset), event)) }
+        }
+        let steps: [Set<String>] = [a, b, c, ["d"], ["e"]]
+        let started = ContinuousClock.now
+        XCTAssertEqual(try level(rows, steps, within: 10_000, mode: ["strict_once"]), 4)
+        XCTAssertEqual(try level(rows, steps, within: 10_000, mode: ["strict_once", "strict_increase"]), 4)
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(10))
+    }
 }
