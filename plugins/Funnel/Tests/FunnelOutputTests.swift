@@ -112,6 +112,14 @@ final class FunnelOutputTests: XCTestCase {
         XCTAssertEqual(FunnelOptions.stepName("paid"), "paid")
     }
 
+    func test_funnel_cancellation() {
+        let rows = [FunnelRow("u", 0, "a"), FunnelRow("v", 1, "b")]
+        XCTAssertThrowsError(try FunnelPlugin().run(FunnelFixture.table(rows), arguments: FunnelFixture.arguments([a, b], over: rows),
+                                                    context: PluginContext(isCancelled: { true }))) { error in
+            XCTAssertEqual((error as? PluginError)?.isCancellation, true)
+        }
+    }
+
     func test_funnel_errors() {
         let events = [FunnelRow("u", 0, "a")]
         XCTAssertThrowsError(try FunnelFixture.run(events, [a, b], mode: ["allow_reentry"])) { error in
