@@ -9,8 +9,13 @@ import TallyStore
 public enum FunnelComputation {
     /// The output columns: per step, or per user when `perUser`.
     public static func outputFields(options: FunnelOptions, input: [Field]) -> [Field] {
-        if options.perUser {
-            return [Field(name: "user", type: input[options.userColumn].type), Field(name: "level", type: .int)]
+        outputFields(perUser: options.perUser, userType: input[options.userColumn].type)
+    }
+
+    /// The output columns: per step, or `user` (of `userType`) and `level` when `perUser`.
+    public static func outputFields(perUser: Bool, userType: DataType) -> [Field] {
+        if perUser {
+            return [Field(name: "user", type: userType), Field(name: "level", type: .int)]
         }
         return [
             Field(name: "step", type: .int), Field(name: "name", type: .string), Field(name: "users", type: .int),

@@ -34,6 +34,17 @@ public struct FunnelOptions: Sendable {
         self.timeColumn = timeColumn
     }
 
+    /// - Throws: unless 1…32 steps were given.
+    static func checkStepCount(_ count: Int) throws(PluginError) {
+        guard (1...maximumSteps).contains(count) else {
+            throw PluginError("`steps` needs 1 to \(maximumSteps) steps, got \(count)", parameter: "steps")
+        }
+    }
+
+    static func checkWithin(_ within: Int64) throws(PluginError) {
+        guard within >= 0 else { throw PluginError("`within` must not be negative", parameter: "within") }
+    }
+
     /// The `name` of a step: an event name written as a string literal (`"signup"`) loses its
     /// quotes; a predicate keeps its text (`event == "purchase" and amount > 50`).
     static func stepName(_ label: String) -> String {
@@ -46,11 +57,9 @@ public struct FunnelOptions: Sendable {
     /// - Throws: a `PluginError` naming the parameter at fault.
     public init(arguments: BoundArguments, fields: [Field]) throws(PluginError) {
         let steps = arguments.predicates("steps") ?? []
-        guard (1...Self.maximumSteps).contains(steps.count) else {
-            throw PluginError("`steps` needs 1 to \(Self.maximumSteps) steps, got \(steps.count)", parameter: "steps")
-        }
+        try Self.checkStepCount(steps.count)
         let within = arguments.duration("within") ?? Self.defaultWithin
-        guard within >= 0 else { throw PluginError("`within` must not be negative", parameter: "within") }
+        try Self.checkWithin(within)
         self.init(steps: steps.map(\.column), labels: steps.map { Self.stepName($0.label) }, within: within,
                   mode: try FunnelMode(words: arguments.flags("mode")),
                   perUser: arguments.boolean("per_user") ?? false,

@@ -39,8 +39,15 @@ public struct FunnelPlugin: Plugin {
             OutputColumn("mean_time_from_previous", .duration, doc: "Mean time from the previous step on measured chains."),
         ])
 
+    /// Checks what can be checked before the predicates are evaluated (the number of steps, `within`,
+    /// `mode`, the user and time columns) and types the output.
     public func outputFields(arguments: BoundArguments, input: [Field]) throws(PluginError) -> [Field] {
-        FunnelComputation.outputFields(options: try FunnelOptions(arguments: arguments, fields: input), input: input)
+        if case .list(let steps) = arguments["steps"] { try FunnelOptions.checkStepCount(steps.count) }
+        try FunnelOptions.checkWithin(arguments.duration("within") ?? FunnelOptions.defaultWithin)
+        _ = try FunnelMode(words: arguments.flags("mode"))
+        let user = try ColumnRole.user.resolve(in: input, explicit: arguments.column("user"))
+        _ = try ColumnRole.time.resolve(in: input, explicit: arguments.column("time"))
+        return FunnelComputation.outputFields(perUser: arguments.boolean("per_user") ?? false, userType: input[user].type)
     }
 
     public func run(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> Table {

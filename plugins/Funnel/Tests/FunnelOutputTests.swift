@@ -103,6 +103,13 @@ final class FunnelOutputTests: XCTestCase {
         let fields = try FunnelPlugin().outputFields(arguments: FunnelFixture.arguments([a], over: [], perUser: true),
                                                      input: FunnelFixture.table([]).fields)
         XCTAssertEqual(fields, perUser.fields)
+        // Typing the output does not need evaluated predicates, but still checks the modes.
+        let unevaluated = BoundArguments(["steps": .list([.string("a"), .string("b")]), "mode": .flags(["allow_reentry"])])
+        XCTAssertThrowsError(try FunnelPlugin().outputFields(arguments: unevaluated, input: FunnelFixture.table([]).fields)) {
+            XCTAssertEqual(($0 as? PluginError)?.parameter, "mode")
+        }
+        let stepsOnly = BoundArguments(["steps": .list([.string("a"), .string("b")])])
+        XCTAssertEqual(try FunnelPlugin().outputFields(arguments: stepsOnly, input: FunnelFixture.table([]).fields).count, 8)
     }
 
     func test_funnel_stepNames_stringLiteralsLoseQuotes() {
