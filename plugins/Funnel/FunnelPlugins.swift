@@ -1,7 +1,9 @@
-// PLACEHOLDER: the Funnel metric plugins register here.
+// The Funnel folder's entry point: registers its plugins with the built-in registry.
 import TallyPluginAPI
 
 public enum FunnelPlugins {
-    /// Adds this folder's plugins to `registry`.
-    public static func register(into registry: inout PluginRegistry) throws {}
+    /// Adds this folder's plugins (`funnel`) to `registry`.
+    public static func register(into registry: inout PluginRegistry) throws {
+        try registry.register(FunnelPlugin())
+    }
 }

@@ -1,5 +1,0 @@
-import XCTest
-
-final class FunnelPlaceholderTests: XCTestCase {
-    func testNothingYet() {}
-}
