@@ -66,7 +66,9 @@ final class TimeTests: XCTestCase {
     func test_formatDuration() {
         XCTAssertEqual(ValueFormatter.format(duration: 90 * 1_000_000), "1m30s")
         XCTAssertEqual(ValueFormatter.format(duration: 7 * CivilTime.microsPerDay), "7d")
-        XCTAssertEqual(ValueFormatter.format(duration: -1_500_000), "-1s500ms")
+        XCTAssertEqual(ValueFormatter.format(duration: -1_500_000), "-1.5s")
+        XCTAssertEqual(ValueFormatter.format(duration: 63_445_714), "1m3.445714s")
+        XCTAssertEqual(ValueFormatter.format(duration: 250), "0.00025s")
         XCTAssertEqual(ValueFormatter.format(duration: 0), "0s")
     }
 }

@@ -5,6 +5,9 @@ import TallyStore
 /// become `<br>`, so every row stays one table row.
 public enum MarkdownRenderer {
     public static func render(_ table: Table, formatter: ValueFormatter) -> String {
+        // Markdown is read by people (and kept in notebooks): floats without binary noise.
+        var formatter = formatter
+        if formatter.floatDigits == nil { formatter.floatDigits = 12 }
         guard table.columnCount > 0 else { return "" }
         var out = "| " + table.names.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + table.fields.map { $0.type.isNumeric || $0.type == .duration ? " ---: " : " --- " }

@@ -56,24 +56,31 @@ public struct ValueFormatter: Sendable {
         return result
     }
 
-    /// Durations in the units of the query language: `90s`, `15m`, `12h`, `7d`, `1d2h30m`,
-    /// `1.5s`, `250ms` style for sub-second parts; negative durations get a leading `-`.
+    /// Durations in the units of the query language: `90s` shows as `1m30s`, then `7d`, `1d2h30m`;
+    /// a sub-second part joins the seconds as a decimal (`1m3.445714s`, `0.25s`); negative
+    /// durations get a leading `-`.
     public static func format(duration micros: Int64) -> String {
         if micros == 0 { return "0s" }
         var rest = micros.magnitude
         var text = micros < 0 ? "-" : ""
         let units: [(UInt64, String)] = [
             (UInt64(CivilTime.microsPerDay), "d"), (UInt64(CivilTime.microsPerHour), "h"),
-            (UInt64(CivilTime.microsPerMinute), "m"), (UInt64(CivilTime.microsPerSecond), "s"),
+            (UInt64(CivilTime.microsPerMinute), "m"),
         ]
         for (size, suffix) in units where rest >= size {
             text += String(rest / size) + suffix
             rest %= size
         }
-        if rest > 0 {
-            text += rest % 1000 == 0 ? String(rest / 1000) + "ms" : String(rest) + "us"
+        guard rest > 0 else { return text }
+        let second = UInt64(CivilTime.microsPerSecond)
+        text += String(rest / second)
+        var fraction = String(rest % second)
+        if fraction != "0" {
+            fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
         }
-        return text
+        return text + "s"
     }
 }
 
