@@ -37,7 +37,9 @@ struct SnapshotColumnDecoder {
         case .int64: storage = .int64(try copy(entry.values, count: rowCount, as: Int64.self))
         case .float64: storage = .float(try copy(entry.values, count: rowCount, as: Double.self))
         case .bool:
+            // Checksum first, so that damage reads as damage; then the range, before any byte becomes a Bool.
             let source = buffer.baseAddress! + entry.values.offset
+            guard SnapshotHash.hash(source, count: rowCount) == entry.values.checksum else { throw .checksumMismatch }
             for index in 0..<rowCount where source.load(fromByteOffset: index, as: UInt8.self) > 1 {
                 throw .invalid("has a boolean that is neither 0 nor 1")
             }

@@ -53,6 +53,9 @@ enum SnapshotReader {
             entries.append(entry)
         }
         guard offset == header.directoryLength else { throw fail("the snapshot is damaged: the directory has extra bytes") }
+        if let position = nonzeroPadding(entries, from: directoryEnd, to: header.fileLength, in: buffer) {
+            throw fail("the snapshot is damaged: the padding byte at offset \(position) is not zero")
+        }
 
         let columns = try decodeColumns(entries, rowCount: header.rowCount, buffer: buffer, fail: fail)
         do {
@@ -65,37 +68,59 @@ enum SnapshotReader {
     /// Decodes every column, dictionaries first (each once, however many columns share it).
     private static func decodeColumns(_ entries: [SnapshotColumnEntry], rowCount: Int, buffer: UnsafeRawBufferPointer,
                                       fail: (String) -> LoadError) throws(LoadError) -> [Column] {
-        var dictionaryKeys: [Int] = []
         var dictionaryIndex: [Int: Int] = [:]
         var dictionaryEntries: [SnapshotColumnEntry] = []
         for entry in entries where entry.type == .string && dictionaryIndex[entry.dictionaryOffsets.offset] == nil {
-            dictionaryIndex[entry.dictionaryOffsets.offset] = dictionaryKeys.count
-            dictionaryKeys.append(entry.dictionaryOffsets.offset)
+            dictionaryIndex[entry.dictionaryOffsets.offset] = dictionaryEntries.count
             dictionaryEntries.append(entry)
         }
-        let dictionaries = try parallelMap(dictionaryEntries) { entry throws(SnapshotFault) in
-            try SnapshotColumnDecoder(buffer: buffer, rowCount: rowCount).dictionary(entry)
+        let decoder = SnapshotColumnDecoder(buffer: buffer, rowCount: rowCount)
+        let dictionaries = try parallelMap(dictionaryEntries.count) { index throws(SnapshotFault) in
+            try decoder.dictionary(dictionaryEntries[index])
         }.get(names: dictionaryEntries.map(\.name), fail: fail)
-        let columns = try parallelMap(entries) { entry throws(SnapshotFault) in
+        let columns = try parallelMap(entries.count) { index throws(SnapshotFault) in
+            let entry = entries[index]
             let dictionary = entry.type == .string ? dictionaries[dictionaryIndex[entry.dictionaryOffsets.offset]!] : nil
-            return try SnapshotColumnDecoder(buffer: buffer, rowCount: rowCount).column(entry, dictionary: dictionary)
+            return try decoder.column(entry, dictionary: dictionary)
         }.get(names: entries.map(\.name), fail: fail)
         return columns
     }
 
-    /// `transform` applied to every element on all cores; the first failure (in element order) wins.
-    private static func parallelMap<Element, Output>(
-        _ elements: [Element], _ transform: @escaping (Element) throws(SnapshotFault) -> Output
-    ) -> ParallelOutcome<Output> {
-        let slots = UncheckedSendable(UnsafeMutableBufferPointer<Result<Output, SnapshotFault>?>.allocate(capacity: max(1, elements.count)))
-        slots.value.initialize(repeating: nil)
-        let work = UncheckedSendable((elements, transform))
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            let (elements, transform) = work.value
-            do throws(SnapshotFault) { slots.value[index] = .success(try transform(elements[index])) }
-            catch { slots.value[index] = .failure(error) }
+    /// The offset of the first non-zero byte between sections, or nil. Checksums cover the sections
+    /// and the header and directory cover themselves; requiring zero padding leaves no byte unchecked.
+    private static func nonzeroPadding(_ entries: [SnapshotColumnEntry], from payloadStart: Int, to fileLength: Int,
+                                       in buffer: UnsafeRawBufferPointer) -> Int? {
+        var sections: [SnapshotSection] = []
+        for entry in entries {
+            sections.append(entry.values)
+            if entry.hasValidity { sections.append(entry.validity) }
+            if entry.type == .string { sections += [entry.dictionaryOffsets, entry.dictionaryBytes] }
         }
-        let results = Array(slots.value.prefix(elements.count)).map { $0! }
+        var cursor = payloadStart
+        for section in sections.sorted(by: { $0.offset < $1.offset }) + [SnapshotSection(offset: fileLength, length: 0, checksum: 0)] {
+            while cursor < section.offset {
+                if buffer[cursor] != 0 { return cursor }
+                cursor += 1
+            }
+            cursor = max(cursor, section.offset + section.length)
+        }
+        return nil
+    }
+
+    /// `transform(index)` for every index below `count`, on all cores, in index order.
+    private static func parallelMap<Output>(
+        _ count: Int, _ transform: (Int) throws(SnapshotFault) -> Output
+    ) -> ParallelOutcome<Output> {
+        let slots = UncheckedSendable(UnsafeMutableBufferPointer<Result<Output, SnapshotFault>?>.allocate(capacity: max(1, count)))
+        slots.value.initialize(repeating: nil)
+        withoutActuallyEscaping(transform) { transform in
+            let work = UncheckedSendable(transform)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                do throws(SnapshotFault) { slots.value[index] = .success(try work.value(index)) }
+                catch { slots.value[index] = .failure(error) }
+            }
+        }
+        let results = (0..<count).map { slots.value[$0]! }
         slots.value.deinitialize().deallocate()
         return ParallelOutcome(results: results)
     }
