@@ -71,6 +71,8 @@ public enum StatementKind: Sendable {
     case definition(name: String, parameters: [String], stages: [Stage])
     case setting(name: String, nameSpan: SourceSpan, value: String, valueSpan: SourceSpan)
     case load(path: String, name: String, types: [(String, DataType)], skipErrors: Bool)
+    /// `save table to "path"`: writes a table as a snapshot file.
+    case save(table: String, tableSpan: SourceSpan, path: String)
     /// `explain pipeline`: shows the bound logical plan instead of running it.
     case explain(Pipeline)
 }

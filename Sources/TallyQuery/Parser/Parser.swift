@@ -84,7 +84,7 @@ public struct Parser {
         }
     }
 
-    /// statement -> letStatement | defStatement | setStatement | loadStatement | `explain` pipeline | pipeline
+    /// statement -> letStatement | defStatement | setStatement | loadStatement | saveStatement | `explain` pipeline | pipeline
     /// letStatement -> `let` name `=` pipeline
     /// setStatement -> `set` name `=` (string | name)
     mutating func parseStatement() throws(Diagnostic) -> Statement {
@@ -115,6 +115,9 @@ public struct Parser {
         }
         if current.isWord("load"), case .string = tokens[index + 1].kind {
             return try parseLoad()
+        }
+        if current.isWord("save"), tokens[index + 1].kind == .identifier, tokens[index + 2].isWord("to") {
+            return try parseSave()
         }
         if current.isWord("explain"), tokens[index + 1].kind == .identifier || tokens[index + 1].isSymbol("(") {
             _ = advance()
@@ -156,6 +159,16 @@ public struct Parser {
         }
         let skipErrors = acceptWord("skip_errors")
         return Statement(kind: .load(path: path, name: name.text, types: types, skipErrors: skipErrors), span: span(from: start))
+    }
+
+    /// saveStatement -> `save` name `to` string
+    mutating func parseSave() throws(Diagnostic) -> Statement {
+        let start = advance().span
+        let table = try expectIdentifier("a table name after `save`")
+        try expectWord("to", "after the table name")
+        guard case .string(let path) = current.kind else { throw unexpected("a file path after `to`") }
+        _ = advance()
+        return Statement(kind: .save(table: table.text, tableSpan: table.span, path: path), span: span(from: start))
     }
 
     /// columnTypes -> `(` name `:` type (`,` name `:` type)* `)`

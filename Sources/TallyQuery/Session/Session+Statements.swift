@@ -45,6 +45,8 @@ extension Session {
             return try applySetting(name, nameSpan, value, valueSpan)
         case .explain(let pipeline):
             return .message(try Binder(catalog: catalog).bind(pipeline).outline)
+        case .save(let table, let tableSpan, let path):
+            return try save(table, tableSpan: tableSpan, to: path, span: statement.span)
         case .load(let path, let name, let types, let skipErrors):
             return try load(path, as: name, types: types, skipErrors: skipErrors, span: statement.span)
         }

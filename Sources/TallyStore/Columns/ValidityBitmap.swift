@@ -21,6 +21,15 @@ public struct ValidityBitmap: Sendable, Equatable {
         count = 0
     }
 
+    /// A bitmap of `count` rows from packed words: bit `row & 63` of word `row >> 6` is set when
+    /// the row is valid. Bits past `count` are cleared. Used to rebuild a bitmap in bulk (snapshots).
+    public init(words: [UInt64], count: Int) {
+        precondition(words.count == (count + 63) >> 6, "a bitmap of \(count) rows needs \((count + 63) >> 6) words")
+        self.words = words
+        self.count = count
+        clearTail()
+    }
+
     @inline(__always)
     public func isValid(_ row: Int) -> Bool {
         words[row >> 6] & (1 << UInt64(row & 63)) != 0

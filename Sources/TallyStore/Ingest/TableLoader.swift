@@ -4,7 +4,8 @@
 ///
 /// The format is `options.format` when given, else the file extension (`.json`, `.jsonl`,
 /// `.ndjson` → JSON Lines, anything else → CSV), else the content: JSON Lines when the first
-/// non-space byte is `{`. See `CSVLoader` and `JSONLinesLoader` for each format's rules.
+/// non-space byte is `{`. A snapshot (a file starting with the magic `TALLYSNP`, or any
+/// `.tally` file) is read by `SnapshotReader` instead, whatever its name. See `CSVLoader` and `JSONLinesLoader` for each format's rules.
 ///
 /// Errors name the physical line (newlines inside quoted fields count) and the byte column:
 /// a row with the wrong field count points at the row's first byte; a bad value at its field's
@@ -37,6 +38,13 @@ public enum TableLoader {
 
     static func load(_ buffer: UnsafeRawBufferPointer, name: String, options: LoadOptions,
                      chunkCount: Int? = nil) throws(LoadError) -> (Table, LoadReport) {
+        if options.format == nil, SnapshotFormat.hasMagic(buffer) || name.lowercased().hasSuffix(SnapshotFormat.fileExtension) {
+            guard options.typeOverrides.isEmpty else {
+                throw LoadError(file: name, line: 0, column: 0,
+                                message: "a snapshot keeps its column types; type overrides do not apply to it")
+            }
+            return (try SnapshotReader.read(buffer, name: name), LoadReport())
+        }
         switch format(name: name, buffer: buffer, options: options) {
         case .csv: return try CSVLoader.load(buffer, name: name, options: options, chunkCount: chunkCount)
         case .jsonLines: return try JSONLinesLoader.load(buffer, name: name, options: options)
