@@ -67,7 +67,7 @@ struct Substitution {
         case .take(let e): kind = .take(apply(e))
         case .top(let e, let k): kind = .top(apply(e), key(k))
         case .distinct(let items): kind = .distinct(named(items))
-        case .count, .join, .union: kind = stage.kind
+        case .count, .join, .union, .chart: kind = stage.kind
         case .call(let name, let nameSpan, let arguments, let by):
             kind = .call(name: name, nameSpan: nameSpan,
                          arguments: arguments.map { Argument(name: $0.name, nameSpan: $0.nameSpan, value: apply($0.value)) },
