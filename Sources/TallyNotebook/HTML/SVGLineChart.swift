@@ -68,7 +68,9 @@ struct SVGLineChart {
         let labelCount = min(6, xLabels.count)
         let labelRows = labelCount <= 1 ? [0] : (0..<labelCount).map { $0 * (xLabels.count - 1) / (labelCount - 1) }
         for row in labelRows {
-            svg += "<text class=\"tick\" x=\"\(c(xPositions[row]))\" y=\"\(c(plotBottom + 16))\" text-anchor=\"middle\">\(HTMLText.escape(xLabels[row]))</text>"
+            // The outermost labels grow inwards so they stay inside the picture.
+            let anchor = labelRows.count > 1 && row == labelRows.first ? "start" : labelRows.count > 1 && row == labelRows.last ? "end" : "middle"
+            svg += "<text class=\"tick\" x=\"\(c(xPositions[row]))\" y=\"\(c(plotBottom + 16))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(xLabels[row]))</text>"
         }
         svg += "\n<text class=\"axis-label\" x=\"\(c((plotLeft + plotRight) / 2))\" y=\"\(c(Self.height - 6))\" text-anchor=\"middle\">\(HTMLText.escape(spec.x))</text>\n"
         for (index, line) in series.enumerated() {
