@@ -23,7 +23,7 @@ extension Binder {
         func numeric(_ column: (name: String, span: SourceSpan), role: String) throws(Diagnostic) {
             let type = schema.first { $0.name == column.name }!.type
             guard type == .int || type == .float else {
-                throw Diagnostic(kind: .semantic, message: "`\(column.name)` is \(type); a chart's \(role) must be numbers",
+                throw Diagnostic(kind: .semantic, message: "`\(column.name)` is a \(type) column; \(role) must be int or float",
                                  span: column.span, hints: ["chart an int or float column, or compute one with `extend`"])
             }
         }
@@ -36,7 +36,7 @@ extension Binder {
             let x = given["x"]?.first?.name ?? first.name
             var y: [String] = []
             if let columns = given["y"] {
-                for column in columns { try numeric(column, role: "`y` columns") }
+                for column in columns { try numeric(column, role: "a chart's `y` columns") }
                 y = columns.map(\.name)
             } else {
                 y = schema.filter { $0.name != x && isNumber($0) }.map(\.name)
@@ -56,7 +56,7 @@ extension Binder {
             }
             let value: String
             if let column = given["value"]?.first {
-                try numeric(column, role: "`value`")
+                try numeric(column, role: "a heatmap's `value`")
                 value = column.name
             } else {
                 guard let last = schema.last(where: { $0.name != rows && $0.name != columns && isNumber($0) }) else {

@@ -44,6 +44,8 @@ extension Binder {
                 throw diagnostic
             }
         }
+        // A chart ending the definition belongs to the call: errors about it point there.
+        if case .chart(let chartInput, let spec, _) = plan.operation { plan = LogicalPlan(.chart(chartInput, spec, span: span), schema: plan.schema) }
         return plan
     }
 }
