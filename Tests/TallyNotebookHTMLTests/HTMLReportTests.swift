@@ -114,3 +114,13 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(SVGNumber.coordinate(149.3333), "149.3")
     }
 }
+
+final class HTMLTableFoldingTests: XCTestCase {
+    func test_longTable_foldedIntoDetails() throws {
+        let table = try Table([("n", .int((0..<21).map(Int64.init)))])
+        let html = HTMLTable.html(table, formatter: ValueFormatter())
+        XCTAssertTrue(html.hasPrefix("<details class=\"result\"><summary>21 rows × 1 column</summary><table>\n<thead>"), html)
+        XCTAssertTrue(html.hasSuffix("</tbody>\n</table></details>"), html)
+        XCTAssertFalse(html.contains("class=\"shape\""))
+    }
+}

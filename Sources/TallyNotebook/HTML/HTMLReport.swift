@@ -22,15 +22,15 @@ public enum HTMLReport {
             case .code(let code):
                 body.append("<pre class=\"code\"><code>" + HTMLText.escape(trimmingNewlines(code)) + "</code></pre>")
             case .table(let table, let requested):
-                var html = HTMLTable.html(table, formatter: formatter)
+                // The chart comes first: it is what a reader looks at; the numbers follow.
                 if let spec = ReportChart.spec(for: table, requested: requested) {
                     chartNumber += 1
                     if let svg = ReportChart.svg(spec, table: table, formatter: formatter, id: "chart\(chartNumber)") {
-                        html += "\n<figure class=\"chart\">" + svg + "<figcaption>" + HTMLText.escape(spec.displayTitle)
-                            + "</figcaption></figure>"
+                        body.append("<figure class=\"chart\">" + svg + "<figcaption>" + HTMLText.escape(spec.displayTitle)
+                                    + "</figcaption></figure>")
                     }
                 }
-                body.append(html)
+                body.append(HTMLTable.html(table, formatter: formatter))
             case .text(let text):
                 body.append("<pre class=\"output\">" + HTMLText.escape(trimmingNewlines(text)) + "</pre>")
             case .error(let message):
@@ -85,7 +85,8 @@ public enum HTMLReport {
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         td.null { color: #8c959f; }
         .result { overflow-x: auto; margin: 8px 0 16px; }
-        .more, .shape { color: #57606a; font-size: 13px; margin: 2px 0; }
+        .more, .shape, summary { color: #57606a; font-size: 13px; margin: 2px 0; }
+        summary { cursor: pointer; }
         blockquote { margin: 0; padding: 0 12px; border-left: 4px solid #d0d7de; color: #57606a; }
         figure.chart { margin: 8px 0 24px; }
         figcaption { color: #57606a; font-size: 13px; }
@@ -96,5 +97,6 @@ public enum HTMLReport {
         svg.chart .tick, svg.chart .value { fill: #57606a; }
         svg.chart .axis-label { font-size: 12px; font-weight: 600; }
         svg.chart text.cell { font-size: 10px; }
+        svg.chart text.cell.on-dark { fill: #ffffff; }
         """
 }

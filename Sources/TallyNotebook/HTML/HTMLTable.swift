@@ -5,6 +5,8 @@ import TallyStore
 enum HTMLTable {
     /// Rows shown before the rest are summarised as "… N more rows" (a report is for reading).
     static let maxRows = 500
+    /// Tables longer than this are folded into a `<details>` element, closed.
+    static let foldedAbove = 20
 
     static func html(_ table: Table, formatter: ValueFormatter) -> String {
         let isNumeric = table.fields.map { [.int, .float, .duration].contains($0.type) }
@@ -31,7 +33,11 @@ enum HTMLTable {
             let more = table.rowCount - shown
             html += "<p class=\"more\">… \(more) more row\(more == 1 ? "" : "s")</p>"
         }
-        html += "<p class=\"shape\">\(table.rowCount) row\(table.rowCount == 1 ? "" : "s") × \(table.columnCount) column\(table.columnCount == 1 ? "" : "s")</p>"
-        return html + "</div>"
+        let shape = "\(table.rowCount) row\(table.rowCount == 1 ? "" : "s") × \(table.columnCount) column\(table.columnCount == 1 ? "" : "s")"
+        // A long table would bury the prose and charts around it: folded, it opens on a click (no script).
+        if table.rowCount > foldedAbove {
+            return "<details class=\"result\"><summary>\(shape)</summary>" + html.dropFirst("<div class=\"result\">".count) + "</details>"
+        }
+        return html + "<p class=\"shape\">\(shape)</p></div>"
     }
 }

@@ -6,7 +6,7 @@ import TallyStore
 /// print as percentages; other values print as formatted. Darker blue is higher.
 struct SVGHeatmap {
     static let maxCells = 4000
-    static let labelWidth = 110.0, cellWidth = 48.0, cellHeight = 22.0, top = 40.0, bottom = 12.0
+    static let labelWidth = 110.0, cellHeight = 22.0, top = 40.0, bottom = 12.0
 
     let spec: ChartSpec
     let rowLabels: [String]
@@ -14,6 +14,8 @@ struct SVGHeatmap {
     /// cells[row][column]: the value and its text.
     let cells: [[(value: Double, text: String)?]]
     let high: Double
+    /// Wide enough for the longest column label (dates need more room than period numbers).
+    let cellWidth: Double
 
     init?(spec: ChartSpec, table: Table, formatter: ValueFormatter) {
         guard let rowIndex = table.index(of: spec.x), let columnName = spec.columns, let columnIndex = table.index(of: columnName),
@@ -52,11 +54,13 @@ struct SVGHeatmap {
         columnLabels = order.map { formatter.format(columnKeys[$0]) }
         self.cells = cells
         high = isFraction ? 1 : max(numbers.max() ?? 1, 1e-9)
+        let longest = (columnLabels + cells.flatMap { $0.compactMap { $0?.text } }).map(\.count).max() ?? 0
+        cellWidth = max(48, (Double(longest) * 6.5 + 10).rounded())
     }
 
     func svg(id: String) -> String {
         let c = SVGNumber.coordinate
-        let width = Self.labelWidth + Double(columnLabels.count) * Self.cellWidth + 8
+        let width = Self.labelWidth + Double(columnLabels.count) * cellWidth + 8
         let height = Self.top + Double(rowLabels.count) * Self.cellHeight + Self.bottom
         let description = "Heatmap of \(spec.y.first ?? "") with \(rowLabels.count) \(spec.x) rows and \(columnLabels.count) \(spec.columns ?? "") columns; darker is higher"
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(c(width)) \(c(height))\" style=\"max-width:\(c(width))px\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -64,7 +68,7 @@ struct SVGHeatmap {
         svg += "<text class=\"axis-label\" x=\"\(c(Self.labelWidth))\" y=\"12\">\(HTMLText.escape(spec.columns ?? "")) →</text>"
         svg += "<text class=\"axis-label\" x=\"4\" y=\"\(c(Self.top - 6))\">\(HTMLText.escape(spec.x)) ↓</text>\n"
         for (position, label) in columnLabels.enumerated() {
-            svg += "<text class=\"tick\" x=\"\(c(Self.labelWidth + (Double(position) + 0.5) * Self.cellWidth))\" y=\"\(c(Self.top - 6))\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
+            svg += "<text class=\"tick\" x=\"\(c(Self.labelWidth + (Double(position) + 0.5) * cellWidth))\" y=\"\(c(Self.top - 6))\" text-anchor=\"middle\">\(HTMLText.escape(label))</text>"
         }
         svg += "\n"
         for (row, label) in rowLabels.enumerated() {
@@ -72,10 +76,10 @@ struct SVGHeatmap {
             svg += "<text class=\"label\" x=\"\(c(Self.labelWidth - 6))\" y=\"\(c(y + Self.cellHeight / 2))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(HTMLText.escape(label))</text>"
             for (column, cell) in cells[row].enumerated() {
                 guard let cell else { continue }
-                let x = Self.labelWidth + Double(column) * Self.cellWidth
+                let x = Self.labelWidth + Double(column) * cellWidth
                 let shade = max(0, min(1, cell.value / high))
-                svg += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(Self.cellWidth - 1))\" height=\"\(c(Self.cellHeight - 1))\" fill=\"\(Self.color(shade))\"><title>\(HTMLText.escape("\(label), \(columnLabels[column]): \(cell.text)"))</title></rect>"
-                svg += "<text class=\"cell\" x=\"\(c(x + Self.cellWidth / 2))\" y=\"\(c(y + Self.cellHeight / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\" fill=\"\(shade > 0.5 ? "#ffffff" : "#111111")\">\(HTMLText.escape(cell.text))</text>"
+                svg += "<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(cellWidth - 1))\" height=\"\(c(Self.cellHeight - 1))\" fill=\"\(Self.color(shade))\"><title>\(HTMLText.escape("\(label), \(columnLabels[column]): \(cell.text)"))</title></rect>"
+                svg += "<text class=\"\(shade > 0.5 ? "cell on-dark" : "cell")\" x=\"\(c(x + cellWidth / 2))\" y=\"\(c(y + Self.cellHeight / 2))\" text-anchor=\"middle\" dominant-baseline=\"middle\">\(HTMLText.escape(cell.text))</text>"
             }
             svg += "\n"
         }

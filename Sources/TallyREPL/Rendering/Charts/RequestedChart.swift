@@ -11,6 +11,9 @@ public enum RequestedChart {
     /// The chart text (ending in a newline), or a one-line note when the table is too large or
     /// has nothing to draw.
     public static func render(_ spec: ChartSpec, table: Table, options: RenderOptions) -> String {
+        var options = options
+        // Labels beside a drawing are for reading: `52474.21`, not `52474.20999999993`.
+        if options.formatter.floatDigits == nil { options.formatter.floatDigits = 6 }
         let title = spec.displayTitle + "\n"
         guard table.rowCount > 0 else { return "" }
         switch spec.kind {
