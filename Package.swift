@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "TallyPluginAPI", dependencies: ["TallyStore"], swiftSettings: strict),
         .target(name: "TallyQuery", dependencies: ["TallyStore", "TallyPluginAPI"], swiftSettings: strict),
         .target(name: "TallyGen", dependencies: ["TallyStore"], swiftSettings: strict),
+        .target(name: "TallyNotebook", dependencies: ["TallyQuery", "TallyStore"], swiftSettings: strict),
         .target(name: "TallyBuiltins", dependencies: ["TallyPluginAPI"] + pluginFolders.map { .target(name: "\($0)Plugin") },
                 swiftSettings: strict),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
@@ -54,6 +55,8 @@ let package = Package(
         .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen", "TallyPluginAPI", "TallyBuiltins"],
                     exclude: [], swiftSettings: strict),
         .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
+        .testTarget(name: "TallyNotebookHTMLTests", dependencies: ["TallyNotebook", "TallyQuery", "TallyStore"],
+                    swiftSettings: strict),
         .testTarget(name: "TallyGenTests", dependencies: ["TallyGen"], swiftSettings: strict),
     ] + pluginTargets,
     swiftLanguageModes: [.v6]

@@ -88,11 +88,12 @@ enum GoldenRunner {
         }
         let source = SourceText(origin: "<repl>", text: record.program.joined(separator: "\n"))
         var lastTable: Table?
+        var lastChart: ChartSpec?
         var failure: Diagnostic?
         session.run(source, stopOnError: true) { event in
             switch event {
             case .result(let result):
-                if case .table(let table) = result.output { lastTable = table }
+                if case .table(let table) = result.output { lastTable = table; lastChart = result.chart }
             case .failure(let diagnostic):
                 failure = diagnostic
             }
@@ -105,7 +106,9 @@ enum GoldenRunner {
         case "statement": return ["ok"]
         case "query":
             guard let table = lastTable else { return ["(no table)"] }
-            return format(table, zone: session.settings.zone, sorted: record.isSorted)
+            // A `| chart …` request is part of the result: shown after the rows.
+            let chart = lastChart.map { ["chart " + $0.summary] } ?? []
+            return format(table, zone: session.settings.zone, sorted: record.isSorted) + chart
         default: return ["(no error)"]
         }
     }

@@ -47,6 +47,8 @@ public indirect enum StageKind: Sendable {
     case count
     case join(JoinKind, PipelineSource, [JoinKey])
     case union(PipelineSource)
+    /// `chart line|bar|heatmap options`: passes rows through and asks for a chart of them.
+    case chart(ChartStageSyntax)
     /// `name(args…) [by cols]`: a `def` or a plugin.
     case call(name: String, nameSpan: SourceSpan, arguments: [Argument], by: [NamedExpression])
 }

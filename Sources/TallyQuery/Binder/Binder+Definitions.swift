@@ -44,6 +44,8 @@ extension Binder {
                 throw diagnostic
             }
         }
+        // A chart ending the definition belongs to the call: errors about it point there.
+        if case .chart(let chartInput, let spec, _) = plan.operation { plan = LogicalPlan(.chart(chartInput, spec, span: span), schema: plan.schema) }
         return plan
     }
 }
@@ -67,7 +69,7 @@ struct Substitution {
         case .take(let e): kind = .take(apply(e))
         case .top(let e, let k): kind = .top(apply(e), key(k))
         case .distinct(let items): kind = .distinct(named(items))
-        case .count, .join, .union: kind = stage.kind
+        case .count, .join, .union, .chart: kind = stage.kind
         case .call(let name, let nameSpan, let arguments, let by):
             kind = .call(name: name, nameSpan: nameSpan,
                          arguments: arguments.map { Argument(name: $0.name, nameSpan: $0.nameSpan, value: apply($0.value)) },

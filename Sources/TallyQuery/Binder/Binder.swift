@@ -53,6 +53,7 @@ struct Binder {
     }
 
     func bindStage(_ stage: Stage, _ input: LogicalPlan) throws(Diagnostic) -> LogicalPlan {
+        try rejectChart(input)
         var expressions = ExpressionBinder(schema: input.schema)
         switch stage.kind {
         case .filter(let condition):
@@ -109,9 +110,15 @@ struct Binder {
         case .count:
             return LogicalPlan(.count(input), schema: [Field(name: "count", type: .int)])
         case .join(let kind, let other, let keys):
-            return try bindJoin(kind, input, try bindSource(other), keys)
+            let right = try bindSource(other)
+            try rejectChart(right)
+            return try bindJoin(kind, input, right, keys)
         case .union(let other):
-            return try bindUnion(input, try bindSource(other), span: other.span)
+            let right = try bindSource(other)
+            try rejectChart(right)
+            return try bindUnion(input, right, span: other.span)
+        case .chart(let syntax):
+            return try bindChart(syntax, input: input, span: stage.span)
         case .call(let name, let nameSpan, let arguments, let by):
             if let definition = catalog.definitions[name] {
                 return try expand(definition, arguments: arguments, by: by, input: input, span: stage.span)

@@ -72,6 +72,8 @@ struct Executor {
             return try make(plan.schema, columns, rowCount: l.rowCount + r.rowCount)
         case .plugin(let input, let call):
             return try runPlugin(call, over: try execute(input), schema: plan.schema)
+        case .chart(let input, _, _):
+            return try execute(input)
         }
     }
 

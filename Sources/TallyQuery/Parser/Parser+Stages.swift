@@ -4,10 +4,10 @@ import TallyStore
 extension Parser {
     /// The built-in stage keywords, for completion and "did you mean".
     static let stageKeywords = ["where", "select", "extend", "summarize", "sort", "take", "limit", "top",
-                                "distinct", "count", "join", "union"]
+                                "distinct", "count", "join", "union", "chart"]
 
     /// stage -> whereStage | selectStage | extendStage | summarizeStage | sortStage | takeStage
-    ///        | topStage | distinctStage | `count` | joinStage | unionStage | callStage
+    ///        | topStage | distinctStage | `count` | joinStage | unionStage | chartStage | callStage
     mutating func parseStage() throws(Diagnostic) -> Stage {
         let start = current.span
         if current.isSymbol("|") {
@@ -76,6 +76,9 @@ extension Parser {
         case "union":
             _ = advance()
             kind = .union(try parseSource())
+        case "chart":
+            _ = advance()
+            kind = .chart(try parseChartStage())
         default:
             kind = try parseCallStage()
         }

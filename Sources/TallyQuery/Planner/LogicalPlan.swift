@@ -32,6 +32,8 @@ public indirect enum PlanOperation: Sendable {
     case union(LogicalPlan, LogicalPlan)
     /// A native plugin run over the input, once per group of `call.keys` when there are keys.
     case plugin(LogicalPlan, BoundPluginCall)
+    /// The input's rows unchanged, with a request to draw them (`| chart …`); always the last stage.
+    case chart(LogicalPlan, ChartSpec, span: SourceSpan)
 }
 
 /// A plan node with its output schema.
@@ -42,6 +44,12 @@ public struct LogicalPlan: Sendable {
     public init(_ operation: PlanOperation, schema: [Field]) {
         self.operation = operation
         self.schema = schema
+    }
+
+    /// The chart the pipeline ends with, if it ends with `| chart …`.
+    public var chart: ChartSpec? {
+        if case .chart(_, let spec, _) = operation { return spec }
+        return nil
     }
 
     /// An indented outline of the plan, for `.explain`-style debugging and tests.
@@ -78,6 +86,9 @@ public struct LogicalPlan: Sendable {
         case .plugin(let input, let call):
             let by = call.keys.isEmpty ? "" : " by " + call.keys.map(\.0).joined(separator: ", ")
             line("plugin \(call.name)(\(call.arguments.keys.sorted().joined(separator: ", ")))\(by)")
+            input.describe(into: &lines, depth: depth + 1)
+        case .chart(let input, let spec, _):
+            line("chart \(spec.summary)")
             input.describe(into: &lines, depth: depth + 1)
         }
     }

@@ -19,12 +19,15 @@ public struct StatementResult: Sendable {
     public var output: Output
     /// Wall time spent executing the statement.
     public var elapsed: Duration
+    /// What the pipeline's final `| chart …` stage asks to draw of the `.table` output; nil without one.
+    public var chart: ChartSpec?
 
-    public init(text: String, span: SourceSpan, output: Output, elapsed: Duration) {
+    public init(text: String, span: SourceSpan, output: Output, elapsed: Duration, chart: ChartSpec? = nil) {
         self.text = text
         self.span = span
         self.output = output
         self.elapsed = elapsed
+        self.chart = chart
     }
 }
 
@@ -122,9 +125,9 @@ public final class Session {
             let clock = ContinuousClock()
             let started = clock.now
             do {
-                let output = try execute(statement, in: source)
+                let (output, chart) = try executeKeepingChart(statement, in: source)
                 let result = StatementResult(text: source.slice(statement.span), span: statement.span, output: output,
-                                             elapsed: clock.now - started)
+                                             elapsed: clock.now - started, chart: chart)
                 emit(.result(result))
             } catch {
                 var diagnostic = error

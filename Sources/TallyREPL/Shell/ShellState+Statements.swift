@@ -13,7 +13,7 @@ extension ShellState {
             switch event {
             case .result(let result):
                 switch result.output {
-                case .table(let table): showResult(table)
+                case .table(let table): showResult(table, chart: result.chart)
                 // Confirmations ("loaded 1000 rows into e") would corrupt CSV or JSON on stdout
                 // in batch use, so outside the REPL they go to stderr with the diagnostics.
                 case .message(let message): (isInteractive ? output : errorOutput).write(message + "\n")
@@ -35,10 +35,17 @@ extension ShellState {
         return isOK
     }
 
-    /// Prints a query's result; in the REPL on a colour terminal, in `table` mode, a small chart
-    /// follows when the result has a chart's shape (see `ResultCharts`).
-    func showResult(_ table: Table) {
+    /// Prints a query's result. A `| chart …` request is drawn under it in `table` mode when
+    /// stdout is a terminal (`RequestedChart`); otherwise, in the REPL on a colour terminal, a
+    /// small chart follows when the result has a chart's shape (see `ResultCharts`).
+    func showResult(_ table: Table, chart: ChartSpec? = nil) {
         show(table)
+        if let chart {
+            guard wantsRequestedCharts else { return }
+            let text = RequestedChart.render(chart, table: table, options: renderOptions)
+            if !text.isEmpty { output.write("\n" + text) }
+            return
+        }
         guard wantsCharts else { return }
         let chart = ResultCharts.render(table, options: renderOptions)
         if !chart.isEmpty { output.write("\n" + chart) }
@@ -46,6 +53,10 @@ extension ShellState {
 
     /// Charts are for people: interactive, colour, `table` mode.
     var wantsCharts: Bool { isInteractive && isOutputColored && mode == .table }
+
+    /// A chart someone asked for is drawn in `table` mode whenever stdout is a terminal
+    /// (coloured, or the REPL measured its width), never into a pipe or file.
+    var wantsRequestedCharts: Bool { mode == .table && (isOutputColored || terminalWidth != nil) }
 
     /// Runs one chunk read by a `StatementAccumulator`.
     @discardableResult
