@@ -51,7 +51,10 @@ final class ChromiumScreenshotTests: XCTestCase {
     /// Writes `html`, screenshots it, and returns the pixel census and the console lines Chromium logged.
     /// - Parameter keepingCopyAt: a path to copy the PNG to, for looking at it by hand.
     private func screenshot(_ html: String, size: String = "1000,1500", keepingCopyAt copy: String? = nil) throws -> (PNGPixelCensus, [String]) {
-        guard let chromium = Self.chromium else { throw XCTSkip("Chromium is not installed (Debian package `chromium`)") }
+        // A missing browser is a failure, not a skip: the report check has not run. `.ci/run` installs it.
+        guard let chromium = Self.chromium else {
+            throw MissingTool(description: "Chromium is not installed: apt-get install -y chromium")
+        }
         let page = scratch.appendingPathComponent("report.html"), png = scratch.appendingPathComponent("shot.png")
         try html.write(to: page, atomically: true, encoding: .utf8)
         // Root cannot use Chromium's sandbox; a fresh profile keeps runs independent.
@@ -64,8 +67,15 @@ final class ChromiumScreenshotTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.output)
         if let copy { try? FileManager.default.removeItem(atPath: copy); try FileManager.default.copyItem(at: png, to: URL(fileURLWithPath: copy)) }
         let console = result.output.split(separator: "\n").map(String.init).filter { $0.contains(":CONSOLE") || $0.contains("Uncaught") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+            throw MissingTool(description: "python3 is not installed at /usr/bin/python3")
+        }
         let census = try XCTUnwrap(try PNGPixelCensus.measure(png, scratch: scratch), "python3 could not read the screenshot")
         return (census, console)
     }
+}
+
+/// A tool the test needs is absent; thrown so the test fails with the install hint.
+private struct MissingTool: Error, CustomStringConvertible {
+    var description: String
 }
