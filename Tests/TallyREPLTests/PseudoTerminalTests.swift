@@ -121,7 +121,7 @@ final class PseudoTerminalTests: XCTestCase {
             throw XCTSkip("pty-5 needs the query engine and the demo table; the query ended at once:\n\(early)")
         }
         terminal.send("\u{3}")
-        let reply = try terminal.expect("tally> ", timeout: 10)
+        let reply = try terminal.expect("tally> ", timeout: 30)
         XCTAssertTrue(reply.contains("cancelled"), reply)
         terminal.send(".timer\r")
         try terminal.expect("timer: off")

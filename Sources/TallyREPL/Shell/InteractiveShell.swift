@@ -33,6 +33,9 @@ public final class InteractiveShell {
             // Read each time: the window may have been resized since the last result.
             shell.terminalWidth = TextOutput.terminalColumns(fd: 1)
             let prompt = accumulator.hasPendingText ? Self.continuationPrompt : Self.prompt
+            // Nothing runs at the prompt, so an old Ctrl-C is forgotten here — and only here: one
+            // pressed after Enter but before the query starts must still cancel that query.
+            shell.session.cancellation.reset()
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
                 return 0

@@ -7,7 +7,9 @@ extension ShellState {
     /// - Returns: true when everything succeeded.
     @discardableResult
     public func execute(_ source: SourceText, stopOnError: Bool) -> Bool {
-        session.cancellation.reset()
+        // The interactive loop clears the flag at the prompt, so a Ctrl-C typed between Enter and
+        // the start of the query is not lost; elsewhere nothing else clears it.
+        if !isInteractive { session.cancellation.reset() }
         var wasCancelled = false
         let isOK = session.run(source, stopOnError: stopOnError) { event in
             switch event {
