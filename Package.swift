@@ -37,11 +37,12 @@ let package = Package(
         .target(name: "TallyBuiltins", dependencies: ["TallyPluginAPI"] + pluginFolders.map { .target(name: "\($0)Plugin") },
                 swiftSettings: strict),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "TallyREPL", dependencies: ["TallyQuery", "CReadline"], swiftSettings: strict),
+        .target(name: "TallyNotebook", dependencies: ["TallyQuery", "TallyStore"], swiftSettings: strict),
+        .target(name: "TallyREPL", dependencies: ["TallyQuery", "TallyNotebook", "CReadline"], swiftSettings: strict),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyStore", "TallyQuery", "TallyREPL", "TallyGen", "TallyBuiltins",
+                "TallyStore", "TallyQuery", "TallyNotebook", "TallyREPL", "TallyGen", "TallyBuiltins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,6 +55,8 @@ let package = Package(
         .testTarget(name: "TallyQueryTests", dependencies: ["TallyQuery", "TallyGen", "TallyPluginAPI", "TallyBuiltins"],
                     exclude: [], swiftSettings: strict),
         .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
+        .testTarget(name: "TallyNotebookTests", dependencies: ["TallyNotebook", "TallyQuery", "TallyStore"],
+                    swiftSettings: strict),
         .testTarget(name: "TallyGenTests", dependencies: ["TallyGen"], swiftSettings: strict),
     ] + pluginTargets,
     swiftLanguageModes: [.v6]
