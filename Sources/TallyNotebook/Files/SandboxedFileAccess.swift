@@ -45,17 +45,26 @@ public final class SandboxedFileAccess: FileAccessPolicy {
     }
 }
 
-/// The REPL's policy: everything allowed, paths as written; reads are remembered (resolved) so
-/// `.save` can fingerprint the data the session loaded.
+/// The REPL's policy: everything allowed; reads are remembered (resolved) so `.save` can
+/// fingerprint the data the session loaded.
 public final class RecordingFileAccess: FileAccessPolicy {
     public private(set) var readPaths: [String] = []
+    /// Relative paths start here while set (`.open` runs a notebook's cells from its folder);
+    /// nil: paths are used as written.
+    public var baseDirectory: String?
 
     public init() {}
 
     public func checkRead(_ path: String) throws(FileAccessDenied) -> String {
-        if let resolved = FilePaths.realPath(path), !readPaths.contains(resolved) { readPaths.append(resolved) }
-        return path
+        let located = located(path)
+        if let resolved = FilePaths.realPath(located), !readPaths.contains(resolved) { readPaths.append(resolved) }
+        return located
     }
 
-    public func checkWrite(_ path: String) throws(FileAccessDenied) -> String { path }
+    public func checkWrite(_ path: String) throws(FileAccessDenied) -> String { located(path) }
+
+    private func located(_ path: String) -> String {
+        guard let baseDirectory, !path.hasPrefix("/") else { return path }
+        return FilePaths.join(baseDirectory, path)
+    }
 }
