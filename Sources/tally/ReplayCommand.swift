@@ -66,14 +66,7 @@ struct ReplayCommand: ParsableCommand {
         if check && out != nil { throw ValidationError("--check writes nothing, so it takes no --out") }
     }
 
-    func parsedParameters() throws -> [(name: String, value: String)] {
-        try parameters.map { argument in
-            guard let equals = argument.firstIndex(of: "="), TableNaming.isValidName(String(argument[..<equals])) else {
-                throw ValidationError("--param \(argument): expected NAME=VALUE, as in --param weeks=4")
-            }
-            return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
-        }
-    }
+    func parsedParameters() throws -> [(name: String, value: String)] { try ScriptParameters.parse(parameters) }
 
     func run() throws {
         guard let text = NotebookFile.read(notebookPath) else {

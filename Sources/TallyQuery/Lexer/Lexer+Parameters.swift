@@ -17,7 +17,7 @@ extension Lexer {
             if let closest = Suggestion.closest(to: name, among: known) {
                 hints = ["did you mean `$\(closest)`?"]
             } else {
-                hints = [known.isEmpty ? "this session has no parameters; notebooks declare them under `params:` in their front matter"
+                hints = [known.isEmpty ? "no parameters are set: give them with `--param NAME=VALUE` or in a notebook's `params:`"
                          : "parameters here: " + known.map { "$" + $0 }.joined(separator: ", ")]
             }
             throw Diagnostic(kind: .semantic, message: "unknown parameter `$\(name)`", span: span, hints: hints)

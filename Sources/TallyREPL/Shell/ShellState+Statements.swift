@@ -14,6 +14,8 @@ extension ShellState {
         let isOK = session.run(source, stopOnError: stopOnError) { event in
             outcomes.append(CellOutcome(event, zone: session.settings.zone))
             switch event {
+            case .result(let result) where emitsStatementDocuments:
+                output.write(StatementDocument.render(result, formatter: renderOptions.formatter))
             case .result(let result):
                 switch result.output {
                 case .table(let table): showResult(table)
