@@ -15,7 +15,7 @@ struct ReplayCommand: ParsableCommand {
             cell's output (tables in table mode) into the ```output fence after it. The file is \
             replaced atomically and keeps its mode. With --check nothing is written: the exit \
             status is 0 when every output matches and 1 with a unified diff naming each cell \
-            that differs, so a notebook is a regression test.
+            that differs (or when the notebook is malformed), so a notebook is a regression test.
 
             Parameters are declared in the front matter (params: name: default) and used in \
             cells as $name; --param overrides one (literal syntax: 8, 0.5, 2024-03-01, 15m, \
@@ -90,6 +90,8 @@ struct ReplayCommand: ParsableCommand {
         for warning in result.warnings { TextOutput.standardError.write(warning + "\n") }
         if check {
             let differences = result.differences(origin: origin)
+            // A notebook that cannot be read whole is not a passing check either.
+            if differences.isEmpty && !errors.isEmpty { throw ExitCode(ExitStatus.queryError) }
             guard differences.isEmpty else {
                 TextOutput.standardOutput.write(differences)
                 let count = result.cells.filter { !$0.matches }.count

@@ -8,6 +8,8 @@
 //            exit 1, and only the notebook itself changes
 //   nbcli-4  --param overrides a default; --out writes elsewhere and leaves the notebook alone
 //   nbcli-5  run --param --format json: one JSON document per statement
+//   nbcli-7  replay records the size and hash of each file loaded, and warns when one changed;
+//            a malformed notebook is reported with its line and fails --check
 //   nbcli-6  kill -9 at random moments during replay never leaves a truncated or mixed notebook
 import Foundation
 import XCTest
@@ -180,6 +182,42 @@ final class NotebookCommandLineTests: XCTestCase {
             if content == old { sawOld += 1 } else if content == new { sawNew += 1 }
         }
         XCTAssertEqual(sawOld + sawNew, 15)
+    }
+
+    func test_nbcli7_fingerprintsAndMalformed() throws {
+        try "a\n1\n".write(toFile: folder + "/d.csv", atomically: false, encoding: .utf8)
+        let path = folder + "/f.md"
+        try "---\ntitle: F\n---\n```tally\nload \"d.csv\" as d\n```\n".write(toFile: path, atomically: false, encoding: .utf8)
+        let first = try TallyBinary.run(["replay", path, "--no-demo"])
+        XCTAssertEqual(first.status, 0, first.standardError)
+        XCTAssertEqual(try read(path), """
+            ---
+            title: F
+            data:
+              - path: d.csv
+                size: 4
+                hash: fnv1a64:77e7a981f05832c9
+            ---
+            ```tally
+            load "d.csv" as d
+            ```
+
+            ```output
+            loaded 1 row into d
+            ```
+
+            """)
+        try "a\n2\n".write(toFile: folder + "/d.csv", atomically: false, encoding: .utf8)
+        let changed = try TallyBinary.run(["replay", path, "--check", "--no-demo"])
+        XCTAssertEqual(changed.status, 0)
+        XCTAssertEqual(changed.standardError, "warning: data file d.csv changed since the notebook was written "
+                       + "(size 4 → 4, fnv1a64:77e7a981f05832c9 → fnv1a64:77dd8781f04fa47e)\n")
+
+        try "```tally\nevents | count\n```\n```output\n".write(toFile: folder + "/m.md", atomically: false, encoding: .utf8)
+        let malformed = try TallyBinary.run(["replay", folder + "/m.md", "--check"])
+        XCTAssertEqual(malformed.status, 1)
+        XCTAssertTrue(malformed.standardError.hasPrefix("warning: \(folder!)/m.md: line 4: the ```output fence opened here is never closed\n"),
+                      malformed.standardError)
     }
 
     private func start(_ path: String) throws -> Process {
