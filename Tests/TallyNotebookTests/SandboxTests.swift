@@ -5,7 +5,8 @@
 //   sandbox-2  `..`, absolute paths and symlinks out of the folder are refused with the exact message
 //   sandbox-3  --allow-read opens one more place; --data files likewise
 //   sandbox-4  writes are refused unless under --allow-write, also through a symlinked folder
-//   sandbox-5  a load refused in a cell is the cell's error and the table is not created
+//   sandbox-5  a load refused in a cell is the cell's error and the table is not created; a missing
+//              file is named as written
 import Foundation
 import TallyNotebook
 import TallyQuery
@@ -89,5 +90,16 @@ final class SandboxTests: XCTestCase {
         let allowed = CellRun.run("load \"sub/in.csv\" as t", in: session, origin: "nb.md")
         XCTAssertEqual(CellOutputText.render(allowed, origin: "nb.md", line: 1, renderTable: { _, _ in "" }),
                        "loaded 1 row into t\n")
+        // A load error names the file as written, not as resolved: outputs do not depend on the folder.
+        let missing = CellRun.run("load \"sub/none.csv\" as n", in: session, origin: "nb.md")
+        XCTAssertEqual(CellOutputText.render(missing, origin: "nb.md", line: 3, renderTable: { _, _ in "" }), """
+            error: cannot open: No such file or directory
+             --> sub/none.csv:0:0
+             --> nb.md:3:1
+              |
+            3 | load "sub/none.csv" as n
+              | ^^^^^^^^^^^^^^^^^^^^^^^^
+
+            """)
     }
 }

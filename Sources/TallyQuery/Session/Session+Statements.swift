@@ -96,7 +96,11 @@ extension Session {
         do {
             (table, report) = try TableLoader.load(path: allowedPath, options: options)
         } catch {
-            throw Diagnostic(kind: .badInput, message: error.message, span: span, loadError: error)
+            // Named as written, not as the policy resolved it: a notebook's output must not
+            // depend on the folder it was replayed in.
+            var located = error
+            if located.file == allowedPath { located.file = path }
+            throw Diagnostic(kind: .badInput, message: error.message, span: span, loadError: located)
         }
         register(table, as: name)
         var message = "loaded \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") into \(name)"
