@@ -34,15 +34,15 @@ let package = Package(
         .target(name: "TallyPluginAPI", dependencies: ["TallyStore"], swiftSettings: strict),
         .target(name: "TallyQuery", dependencies: ["TallyStore", "TallyPluginAPI"], swiftSettings: strict),
         .target(name: "TallyGen", dependencies: ["TallyStore"], swiftSettings: strict),
-        .target(name: "TallyNotebook", dependencies: ["TallyQuery", "TallyStore"], swiftSettings: strict),
         .target(name: "TallyBuiltins", dependencies: ["TallyPluginAPI"] + pluginFolders.map { .target(name: "\($0)Plugin") },
                 swiftSettings: strict),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "TallyREPL", dependencies: ["TallyQuery", "CReadline"], swiftSettings: strict),
+        .target(name: "TallyNotebook", dependencies: ["TallyQuery", "TallyStore"], swiftSettings: strict),
+        .target(name: "TallyREPL", dependencies: ["TallyQuery", "TallyNotebook", "CReadline"], swiftSettings: strict),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyStore", "TallyQuery", "TallyREPL", "TallyGen", "TallyBuiltins",
+                "TallyStore", "TallyQuery", "TallyNotebook", "TallyREPL", "TallyGen", "TallyBuiltins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -56,6 +56,8 @@ let package = Package(
                     exclude: [], swiftSettings: strict),
         .testTarget(name: "TallyREPLTests", dependencies: ["TallyREPL", "TallyQuery"], swiftSettings: strict),
         .testTarget(name: "TallyNotebookHTMLTests", dependencies: ["TallyNotebook", "TallyQuery", "TallyStore"],
+                    swiftSettings: strict),
+        .testTarget(name: "TallyNotebookTests", dependencies: ["TallyNotebook", "TallyQuery", "TallyStore"],
                     swiftSettings: strict),
         .testTarget(name: "TallyGenTests", dependencies: ["TallyGen"], swiftSettings: strict),
     ] + pluginTargets,

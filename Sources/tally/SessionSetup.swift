@@ -1,6 +1,7 @@
 // Builds the session and shell every command runs in: data files loaded, demo data, output settings.
 import ArgumentParser
 import TallyBuiltins
+import TallyNotebook
 import TallyPluginAPI
 import TallyQuery
 import TallyREPL
@@ -36,6 +37,8 @@ struct SessionSetup {
                                     + DiagnosticRenderer.render(diagnostic, color: shell.isErrorColored) + "\n")
         }
         session.loadProgress = { path in LoadProgress.reporter(for: path) }
+        // Loads are remembered so `.save` can fingerprint the data files.
+        session.fileAccess = RecordingFileAccess()
         let sources = try options.dataSources()
         for source in sources {
             do {

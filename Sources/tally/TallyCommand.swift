@@ -24,7 +24,7 @@ struct TallyCommand: ParsableCommand {
 
             Exit status: 0 success, 1 a query failed, 2 usage error, 65 bad input data.
             """,
-        subcommands: [RunCommand.self, GenCommand.self]
+        subcommands: [RunCommand.self, ReplayCommand.self, GenCommand.self]
     )
 
     @OptionGroup var data: DataOptions

@@ -21,9 +21,10 @@ final class CompleterTests: XCTestCase {
     func test_complete1_dotCommands() throws {
         let harness = try ShellHarness()
         let completer = Completer(shell: harness.shell)
-        XCTAssertEqual(words(completer.complete(beforeWord: "", word: ".s")), [".schema"])
+        XCTAssertEqual(words(completer.complete(beforeWord: "", word: ".s")), [".save", ".schema"])
         XCTAssertEqual(words(completer.complete(beforeWord: "", word: ".")),
-                       [".exit", ".help", ".load", ".mode", ".plugins", ".quit", ".schema", ".tables", ".timer"])
+                       [".cells", ".drop", ".exit", ".help", ".load", ".mode", ".open", ".plugins", ".quit", ".save", ".schema",
+                        ".tables", ".timer"])
         XCTAssertEqual(words(completer.complete(beforeWord: ".schema ", word: "e")), ["events"])
         XCTAssertEqual(words(completer.complete(beforeWord: ".mode ", word: "")), ["csv", "json", "markdown", "table"])
         XCTAssertEqual(words(completer.complete(beforeWord: ".timer ", word: "o")), ["off", "on"])

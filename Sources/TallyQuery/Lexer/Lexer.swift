@@ -7,17 +7,23 @@ import TallyStore
 /// previous token is `|` or the next line starts with `|` (pipelines continue). Comments run from
 /// `#` or `//` to the end of the line.
 public struct Lexer {
-    private let bytes: [UInt8]
-    private var position = 0
-    private var tokens: [Token] = []
+    let bytes: [UInt8]
+    var position = 0
+    var tokens: [Token] = []
     private var depth = 0
+    /// Values for `$name` parameters, each replaced by a literal token (see `Lexer+Parameters.swift`).
+    let parameters: [String: Value]
 
-    public init(_ text: String) { bytes = Array(text.utf8) }
+    public init(_ text: String, parameters: [String: Value] = [:]) {
+        bytes = Array(text.utf8)
+        self.parameters = parameters
+    }
 
-    /// All tokens of `source`, ending with `.end`.
-    /// - Throws: `Diagnostic` (`.syntax`) for an unterminated string or a stray character.
-    public static func tokenize(_ source: SourceText) throws(Diagnostic) -> [Token] {
-        var lexer = Lexer(source.text)
+    /// All tokens of `source`, ending with `.end`; `$name` becomes the literal of `parameters[name]`.
+    /// - Throws: `Diagnostic` (`.syntax`) for an unterminated string or a stray character,
+    ///   (`.semantic`) for an unknown parameter.
+    public static func tokenize(_ source: SourceText, parameters: [String: Value] = [:]) throws(Diagnostic) -> [Token] {
+        var lexer = Lexer(source.text, parameters: parameters)
         do {
             return try lexer.run()
         } catch {
@@ -43,6 +49,8 @@ public struct Lexer {
             } else if isIdentifierStart(byte) {
                 while position < bytes.count, isIdentifierPart(bytes[position]) { position += 1 }
                 append(.identifier, from: start)
+            } else if byte == UInt8(ascii: "$"), let next = peek(1), isIdentifierStart(next) {
+                try lexParameter()
             } else if byte == UInt8(ascii: "`") {
                 // A quoted name: `odd name`.
                 position += 1
@@ -98,7 +106,7 @@ public struct Lexer {
         }
     }
 
-    private func peek(_ offset: Int) -> UInt8? {
+    func peek(_ offset: Int) -> UInt8? {
         position + offset < bytes.count ? bytes[position + offset] : nil
     }
 

@@ -7,15 +7,16 @@ public struct Parser {
     var index = 0
     let source: SourceText
 
-    public init(source: SourceText) throws(Diagnostic) {
+    /// - Parameter parameters: values for `$name` in the text (notebook and script parameters).
+    public init(source: SourceText, parameters: [String: Value] = [:]) throws(Diagnostic) {
         self.source = source
-        tokens = try Lexer.tokenize(source)
+        tokens = try Lexer.tokenize(source, parameters: parameters)
     }
 
-    /// Parses a whole program.
+    /// Parses a whole program; `$name` stands for the literal `parameters[name]`.
     /// - Throws: `Diagnostic` (`.syntax`) at the first error.
-    public static func parse(_ source: SourceText) throws(Diagnostic) -> [Statement] {
-        var parser = try Parser(source: source)
+    public static func parse(_ source: SourceText, parameters: [String: Value] = [:]) throws(Diagnostic) -> [Statement] {
+        var parser = try Parser(source: source, parameters: parameters)
         do {
             return try parser.parseProgram()
         } catch {

@@ -13,9 +13,15 @@ extension Session {
             throw Diagnostic(kind: .semantic, message: "unknown table `\(name)`", span: tableSpan,
                              hints: Suggestion.hints(for: name, among: tables.map(\.name)))
         }
-        // FILE ACCESS CHECK (Session.fileAccess, branch `notebook`): try fileAccess.checkWrite(path, span: span)
+        // A replayed notebook may only write where `--allow-write` says.
+        let allowedPath: String
         do {
-            try SnapshotWriter.write(table, toPath: path)
+            allowedPath = try fileAccess?.checkWrite(path) ?? path
+        } catch {
+            throw Diagnostic(kind: .semantic, message: error.message, span: span, hints: error.hints)
+        }
+        do {
+            try SnapshotWriter.write(table, toPath: allowedPath)
         } catch {
             throw Diagnostic(kind: .runtime, message: error.description, span: span)
         }

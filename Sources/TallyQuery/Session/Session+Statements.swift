@@ -11,7 +11,7 @@ extension Session {
 
     /// Parses, binds and plans a pipeline without running it (for tests and `.explain`).
     public func plan(_ source: SourceText) throws(Diagnostic) -> LogicalPlan {
-        let statements = try Parser.parse(source)
+        let statements = try Parser.parse(source, parameters: parameters)
         guard statements.count == 1, case .pipeline(let pipeline) = statements[0].kind else {
             throw Diagnostic(kind: .semantic, message: "expected exactly one pipeline", source: source)
         }
@@ -89,10 +89,20 @@ extension Session {
         var options = LoadOptions(skipErrors: skipErrors, progress: loadProgress?(path))
         options.typeOverrides = Dictionary(types, uniquingKeysWith: { _, last in last })
         let table: Table, report: LoadReport
+        let allowedPath: String
         do {
-            (table, report) = try TableLoader.load(path: path, options: options)
+            allowedPath = try fileAccess?.checkRead(path) ?? path
         } catch {
-            throw Diagnostic(kind: .badInput, message: error.message, span: span, loadError: error)
+            throw Diagnostic(kind: .semantic, message: error.message, span: span, hints: error.hints)
+        }
+        do {
+            (table, report) = try TableLoader.load(path: allowedPath, options: options)
+        } catch {
+            // Named as written, not as the policy resolved it: a notebook's output must not
+            // depend on the folder it was replayed in.
+            var located = error
+            if located.file == allowedPath { located.file = path }
+            throw Diagnostic(kind: .badInput, message: error.message, span: span, loadError: located)
         }
         register(table, as: name)
         var message = "loaded \(table.rowCount) row\(table.rowCount == 1 ? "" : "s") into \(name)"

@@ -69,6 +69,10 @@ public final class Session {
     /// Asked at each `load` for a progress callback for that path, which then receives (bytes
     /// done, bytes total); the REPL sets it to draw progress on a terminal. The engine never prints.
     public var loadProgress: ((String) -> (@Sendable (Int, Int) -> Void)?)?
+    /// Consulted before any statement reads or writes a file; nil allows every path as written.
+    public var fileAccess: (any FileAccessPolicy)?
+    /// Values of `$name` in program text (notebook and script parameters), substituted as literals.
+    public var parameters: [String: Value] = [:]
 
     /// Problems found running the registry's script plugins at start, each located in its file.
     /// A script with an error is skipped as a whole; the REPL prints these as warnings.
@@ -115,7 +119,7 @@ public final class Session {
         cancellation.reset()
         let statements: [Statement]
         do {
-            statements = try Parser.parse(source)
+            statements = try Parser.parse(source, parameters: parameters)
         } catch {
             emit(.failure(error))
             return false

@@ -86,7 +86,7 @@ public final class Completer {
     private func dotCommandArguments(_ line: String, word: String) -> CompletionResult {
         let name = String(line.prefix { $0 != " " && $0 != "\t" })
         guard let command = DotCommands.named(name) else { return .words([]) }
-        if command is LoadCommand { return .fileNames }
+        if command is LoadCommand || command is SaveCommand || command is OpenCommand { return .fileNames }
         return .words(filter(command.argumentCompletions(in: shell), word))
     }
 

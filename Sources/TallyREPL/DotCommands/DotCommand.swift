@@ -26,7 +26,7 @@ extension DotCommand {
 public enum DotCommands {
     public static let all: [any DotCommand] = [
         HelpCommand(), TablesCommand(), SchemaCommand(), PluginsCommand(), LoadCommand(), ModeCommand(), TimerCommand(),
-        QuitCommand(),
+        OpenCommand(), SaveCommand(), CellsCommand(), DropCommand(), QuitCommand(),
     ]
 
     /// The command called `name` (with its dot; `.help` also accepts the name without it).

@@ -1,4 +1,5 @@
 // Running program text and dot-commands, and printing what comes back.
+import TallyNotebook
 import TallyQuery
 import TallyStore
 
@@ -11,8 +12,12 @@ extension ShellState {
         // the start of the query is not lost; elsewhere nothing else clears it.
         if !isInteractive { session.cancellation.reset() }
         var wasCancelled = false
+        var outcomes: [CellOutcome] = []
         let isOK = session.run(source, stopOnError: stopOnError) { event in
+            outcomes.append(CellOutcome(event, zone: session.settings.zone))
             switch event {
+            case .result(let result) where emitsStatementDocuments:
+                output.write(StatementDocument.render(result, formatter: renderOptions.formatter))
             case .result(let result):
                 switch result.output {
                 case .table(let table): showResult(table, chart: result.chart)
@@ -30,10 +35,13 @@ extension ShellState {
             }
         }
         // An engine that stopped early on Ctrl-C without saying so is still reported once.
-        if session.cancellation.isCancelled && !wasCancelled && !isOK {
+        let isCancelled = session.cancellation.isCancelled
+        if isCancelled && !wasCancelled && !isOK {
             errorOutput.write(isInteractive ? "\ncancelled\n" : "cancelled\n")
         }
         session.cancellation.reset()
+        // Kept as a notebook cell (`.save`), unless Ctrl-C cut it short.
+        if !wasCancelled && !isCancelled { cells.append(CellRun(code: source.text, outcomes: outcomes)) }
         return isOK
     }
 

@@ -1,4 +1,5 @@
 // Everything a running shell knows, in one place, handed to every dot-command.
+import TallyNotebook
 import TallyQuery
 import TallyStore
 
@@ -26,6 +27,13 @@ public final class ShellState {
     public private(set) var sawFailure = false
     /// A failure was bad input data (exit status 65 wins over 1).
     public private(set) var sawBadInput = false
+    /// Print each statement's result as one JSON document (`tally run --format json`) instead
+    /// of in `mode`; messages then go to the output too.
+    public var emitsStatementDocuments = false
+    /// Every statement chunk run so far with its outcomes, for `.cells` and `.save`.
+    public var cells: [CellRun] = []
+    /// Parameters declared by the notebooks opened (`.open`), written back by `.save`.
+    public var notebookParameters: [(name: String, value: String)] = []
     /// Results and messages.
     public let output: TextOutput
     /// Diagnostics.
