@@ -5,7 +5,7 @@ import TallyQuery
 import TallyREPL
 import TallyStore
 
-/// `tally replay NOTEBOOK [--check] [--out PATH] [--param NAME=VALUE]… [--data …]… [--allow-read P]… [--allow-write P]…`
+/// `tally replay NOTEBOOK [--check] [--out PATH] [--html PATH] [--param NAME=VALUE]… [--data …]… [--allow-read P]… [--allow-write P]…`
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
@@ -61,6 +61,10 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Skip the demo table `events`.")
     var noDemo = false
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (prose, code, tables, SVG charts) here.",
+                               valueName: "path"))
+    var html: String?
+
     func validate() throws {
         _ = try parsedParameters()
         if check && out != nil { throw ValidationError("--check writes nothing, so it takes no --out") }
@@ -88,6 +92,17 @@ struct ReplayCommand: ParsableCommand {
         let result = NotebookReplay.replay(notebook, origin: origin, in: session, fileAccess: sandbox,
                                            renderTable: NotebookTables.render)
         for warning in result.warnings { TextOutput.standardError.write(warning + "\n") }
+        if let html {
+            let title = notebook.frontMatter?.title ?? origin
+            let report = HTMLReport.render(title: title, blocks: result.reportBlocks(origin: origin),
+                                           formatter: ValueFormatter(zone: session.settings.zone, floatDigits: 6))
+            do {
+                try AtomicFileWriter.write(report, to: html)
+            } catch {
+                TextOutput.standardError.write("error: \(error)\n")
+                throw ExitCode(ExitStatus.queryError)
+            }
+        }
         if check {
             let differences = result.differences(origin: origin)
             // A notebook that cannot be read whole is not a passing check either.

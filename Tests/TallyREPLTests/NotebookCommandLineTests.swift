@@ -80,6 +80,23 @@ final class NotebookCommandLineTests: XCTestCase {
         }
     }
 
+    func test_nbcli2b_htmlReportOfTheGrowthReview() throws {
+        let source = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("notebooks/growth-review.md")
+        let copy = folder + "/growth-review.md", report = folder + "/r.html"
+        try FileManager.default.copyItem(atPath: source.path, toPath: copy)
+        let outcome = try TallyBinary.run(["replay", copy, "--param", "weeks=4", "--html", report], timeout: 60)
+        XCTAssertEqual(outcome.status, 0, outcome.standardError)
+        let html = try read(report)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"), String(html.prefix(80)))
+        // The DAU series and the funnel by channel are drawn; nothing is fetched from elsewhere.
+        XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 2, html)
+        XCTAssertTrue(html.contains(">avg_dau, avg_stickiness by week</title>"), html)
+        XCTAssertFalse(html.contains("<script") || html.contains("src=\"http"), html)
+        // Four weeks were asked for: the series has four points.
+        XCTAssertTrue(html.contains("2024-03-18") && !html.contains("2024-03-11"), html)
+    }
+
     func test_nbcli3_readOutsideIsRefused() throws {
         try FileManager.default.createDirectory(atPath: folder + "/nb", withIntermediateDirectories: true)
         try "a\n1\n".write(toFile: folder + "/secret.csv", atomically: false, encoding: .utf8)

@@ -4,8 +4,9 @@ import TallyStore
 
 /// One statement's outcome in a cell.
 public enum CellOutcome: Sendable {
-    /// A result table, with the session's zone when it was made (tables render in that zone).
-    case table(Table, zone: ZoneCalendar)
+    /// A result table, with the session's zone when it was made (tables render in that zone)
+    /// and the chart a `| chart` stage asked for (drawn in HTML reports).
+    case table(Table, zone: ZoneCalendar, chart: ChartSpec?)
     /// A confirmation such as `loaded 10 rows into e`.
     case message(String)
     /// A failed statement (the cell stops there).
@@ -44,7 +45,7 @@ extension CellOutcome {
         case .failure(let diagnostic): self = .error(diagnostic)
         case .result(let result):
             switch result.output {
-            case .table(let table): self = .table(table, zone: zone)
+            case .table(let table): self = .table(table, zone: zone, chart: result.chart)
             case .message(let message): self = .message(message)
             case .none: self = .message("")
             }

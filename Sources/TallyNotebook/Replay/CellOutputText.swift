@@ -14,7 +14,7 @@ public enum CellOutputText {
         var pieces: [String] = []
         for outcome in run.outcomes {
             switch outcome {
-            case .table(let table, let zone):
+            case .table(let table, let zone, _):
                 pieces.append(renderTable(table, zone))
             case .message(let message):
                 if !message.isEmpty { pieces.append(message) }
