@@ -9,7 +9,8 @@ import TallyStore
 public enum HTMLReport {
     /// The whole HTML document.
     /// - Parameters:
-    ///   - title: the page title and first heading (for a notebook, its front-matter `title`).
+    ///   - title: the page title, and the first heading unless the first block is prose opening
+    ///     with its own `# ` heading (for a notebook, its front-matter `title`).
     ///   - blocks: the report's content in reading order.
     ///   - formatter: turns cells into text (pass the session's zone, and `floatDigits` for readable floats).
     public static func render(title: String, blocks: [ReportBlock], formatter: ValueFormatter) -> String {
@@ -37,6 +38,14 @@ public enum HTMLReport {
                 body.append("<pre class=\"error\" role=\"alert\">" + HTMLText.escape(trimmingNewlines(message)) + "</pre>")
             }
         }
+        // A notebook that opens with its own `# Heading` needs no second title above it.
+        let opensWithHeading: Bool
+        if case .prose(let markdown)? = blocks.first {
+            opensWithHeading = markdown.drop { $0.isWhitespace }.hasPrefix("# ")
+        } else {
+            opensWithHeading = false
+        }
+        let heading = opensWithHeading ? "" : "<h1 class=\"report-title\">\(HTMLText.escape(title))</h1>"
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -51,7 +60,7 @@ public enum HTMLReport {
             </head>
             <body>
             <main>
-            <h1 class="report-title">\(HTMLText.escape(title))</h1>
+            \(heading)
             \(body.joined(separator: "\n"))
             </main>
             </body>
