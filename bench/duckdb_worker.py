@@ -27,33 +27,39 @@ GROUP BY 1, 2
 """
 LAST_DAY_SQL = f"SELECT max({DAY}) FROM t"
 
-# windowFunnel's default mode as window functions. Per user, in (time, step) order, s_j is the
-# latest start of a chain reaching step j so far; a step-(j+1) row extends it when within the
-# window. Keeping the latest start is what windowFunnel's default mode does (a new step-1 event
-# restarts; each level keeps its newest chain), and the latest start is the best one, so a user's
-# level is the highest j with such an extension.
-_STEP_CASE = "CASE event " + " ".join(f"WHEN '{s}' THEN {i + 1}" for i, s in enumerate(common.FUNNEL_STEPS)) + " END"
-_W = "WINDOW w AS (PARTITION BY user_id ORDER BY t, step ROWS UNBOUNDED PRECEDING)"
+# windowFunnel's default mode. Per user, in (time, step) order, windowFunnel keeps the newest
+# chain of each level, and its start is the latest start of any chain at that level so far (a new
+# step-1 event restarts; extending copies the newest start). The latest start is also the best one
+# for the window, so a step-(j+1) event reaches level j+1 exactly when the latest level-j chain
+# before it (ties of time included: lower steps come first) started within the window. "Latest
+# before" per user is an ASOF join, DuckDB's fastest form we found (three nested window passes:
+# 0.66 s against 0.38 s at 1M events).
 _WIN = common.FUNNEL_WINDOW_US
+_S1, _S2, _S3, _S4 = common.FUNNEL_STEPS
 FUNNEL_SQL = f"""
-WITH e AS (SELECT user_id, epoch_us(ts) AS t, {_STEP_CASE} AS step FROM t
+WITH e AS (SELECT user_id, epoch_us(ts) AS t, event FROM t
            WHERE event IN {tuple(common.FUNNEL_STEPS)} AND user_id IS NOT NULL AND ts IS NOT NULL),
-     a AS (SELECT *, max(CASE WHEN step = 1 THEN t END) OVER w AS s1 FROM e {_W}),
-     b AS (SELECT *, max(CASE WHEN step = 2 AND t - s1 <= {_WIN} THEN s1 END) OVER w AS s2 FROM a {_W}),
-     c AS (SELECT *, max(CASE WHEN step = 3 AND t - s2 <= {_WIN} THEN s2 END) OVER w AS s3 FROM b {_W}),
-     levels AS (SELECT user_id, max(CASE WHEN step = 4 AND t - s3 <= {_WIN} THEN 4
-                                         WHEN s3 IS NOT NULL THEN 3 WHEN s2 IS NOT NULL THEN 2
-                                         WHEN s1 IS NOT NULL THEN 1 ELSE 0 END) AS level
-                FROM c GROUP BY user_id)
-SELECT level, count(*) FROM levels GROUP BY level
+     s1 AS (SELECT user_id, t, t AS s FROM e WHERE event = '{_S1}'),
+     s2 AS (SELECT e.user_id, e.t, p.s FROM e ASOF JOIN s1 p ON e.user_id = p.user_id AND p.t <= e.t
+            WHERE e.event = '{_S2}' AND e.t - p.s <= {_WIN}),
+     s3 AS (SELECT e.user_id, e.t, p.s FROM e ASOF JOIN s2 p ON e.user_id = p.user_id AND p.t <= e.t
+            WHERE e.event = '{_S3}' AND e.t - p.s <= {_WIN}),
+     s4 AS (SELECT e.user_id FROM e ASOF JOIN s3 p ON e.user_id = p.user_id AND p.t <= e.t
+            WHERE e.event = '{_S4}' AND e.t - p.s <= {_WIN})
+SELECT (SELECT count(DISTINCT user_id) FROM s1), (SELECT count(DISTINCT user_id) FROM s2),
+       (SELECT count(DISTINCT user_id) FROM s3), (SELECT count(DISTINCT user_id) FROM s4)
 """
 
 # Cut points by the quantilesExact rule: sorted[⌊ℓ·n⌋] with ℓ a double (DuckDB's 0.2 literal is a
-# DECIMAL, hence the casts); score = 1 + cut points strictly exceeded; recency negated.
-def _score(column, values):
-    cuts = " + ".join(f"({column} > {values}[CAST(floor({level!r}::DOUBLE * n) AS BIGINT) + 1])::INT"
-                      for level in common.RFM_LEVELS)
-    return f"1 + {cuts}"
+# DECIMAL, hence the casts), taken once as scalars; score = 1 + cut points strictly exceeded;
+# recency negated. (DuckDB's quantile_disc picks other positions, so the rule is written out.)
+def _cuts(values, name):
+    return ", ".join(f"list_sort(list({values}))[CAST(floor({level!r}::DOUBLE * count(*)) AS BIGINT) + 1] AS {name}{k}"
+                     for k, level in enumerate(common.RFM_LEVELS))
+
+
+def _score(value, name):
+    return "1 + " + " + ".join(f"({value} > {name}{k})::INT" for k in range(len(common.RFM_LEVELS)))
 
 
 RFM_SQL = f"""
@@ -62,10 +68,9 @@ WITH p AS (SELECT user_id, {DAY} AS d, amount FROM t
      u AS (SELECT user_id, (SELECT max(d) + 1 FROM p) - max(d) AS recency, count(*) AS frequency,
                   coalesce(sum(amount), 0) AS monetary
            FROM p GROUP BY user_id),
-     cuts AS (SELECT list_sort(list(-recency)) AS rs, list_sort(list(frequency)) AS fs,
-                     list_sort(list(monetary)) AS ms, count(*) AS n FROM u)
+     cuts AS (SELECT {_cuts('-recency', 'r')}, {_cuts('frequency', 'f')}, {_cuts('monetary', 'm')} FROM u)
 SELECT user_id, recency, frequency, monetary,
-       {_score('-recency', 'rs')} AS r, {_score('frequency', 'fs')} AS f, {_score('monetary', 'ms')} AS m
+       {_score('-recency', 'r')} AS r, {_score('frequency', 'f')} AS f, {_score('monetary', 'm')} AS m
 FROM u, cuts
 """
 
@@ -96,7 +101,7 @@ def retention(c):
 
 
 def funnel(c):
-    return c.execute(FUNNEL_SQL).fetchall(), lambda rows: common.canonical_funnel_from_levels(dict(rows))
+    return c.execute(FUNNEL_SQL).fetchone(), lambda row: [int(n) for n in row]
 
 
 def rfm(c):

@@ -4,6 +4,7 @@
 usage: polars_worker.py load|metrics CSV_PATH   (output: see worker_common.py)
 """
 import sys
+import warnings
 
 import polars as pl
 
@@ -33,32 +34,29 @@ def retention(df):
 
 
 def funnel(df):
-    # windowFunnel's default mode (see duckdb_worker.py): per user in (time, step) order, s_j is
-    # the latest start of a chain reaching step j; times only grow within a user, so the latest
-    # start so far is a forward fill.
+    # windowFunnel's default mode (reasoning in duckdb_worker.py): a step-(j+1) event reaches level
+    # j+1 when the latest level-j chain at or before its time started within the window; "latest
+    # before, per user" is `join_asof(by=…)` (three forward fills `.over(user)`: 0.93 s against
+    # 0.37 s at 1M events). Chain starts only grow with time, so the latest chain has the latest start.
     w = common.FUNNEL_WINDOW_US
-    steps = {name: i + 1 for i, name in enumerate(common.FUNNEL_STEPS)}
-    step, t = pl.col("step"), pl.col("t")
-
-    def reach(j, previous):
-        return pl.when((step == j) & (t - pl.col(previous) <= w)).then(pl.col(previous))
-
-    levels = (df.lazy()
-              .filter(pl.col("event").is_in(list(steps)) & pl.col("user_id").is_not_null() & pl.col("ts").is_not_null())
-              .select("user_id", t=pl.col("ts").dt.epoch("us"),
-                      step=pl.col("event").replace_strict(steps, return_dtype=pl.Int8))
-              .sort("user_id", "t", "step")
-              .with_columns(s1=pl.when(step == 1).then(t).forward_fill().over("user_id"))
-              .with_columns(s2=reach(2, "s1").forward_fill().over("user_id"))
-              .with_columns(s3=reach(3, "s2").forward_fill().over("user_id"))
-              .with_columns(level=pl.when(reach(4, "s3").is_not_null()).then(4)
-                            .when(pl.col("s3").is_not_null()).then(3)
-                            .when(pl.col("s2").is_not_null()).then(2)
-                            .when(pl.col("s1").is_not_null()).then(1).otherwise(0))
-              .group_by("user_id").agg(pl.col("level").max())
-              .group_by("level").len()
-              .collect())
-    return levels, lambda o: common.canonical_funnel_from_levels(dict(o.rows()))
+    first, *later = common.FUNNEL_STEPS
+    events = (df.lazy()
+              .filter(pl.col("event").is_in(list(common.FUNNEL_STEPS)) & pl.col("user_id").is_not_null()
+                      & pl.col("ts").is_not_null())
+              .select("user_id", "event", t=pl.col("ts").dt.epoch("us"))
+              .sort("t"))
+    reached = [events.filter(pl.col("event") == first).select("user_id", "t", s=pl.col("t"))]
+    for name in later:
+        reached.append(events.filter(pl.col("event") == name).select("user_id", "t")
+                       .join_asof(reached[-1].select("user_id", pt=pl.col("t"), s=pl.col("s")),
+                                  left_on="t", right_on="pt", by="user_id", strategy="backward")
+                       .filter(pl.col("t") - pl.col("s") <= w)
+                       .select("user_id", "t", "s"))
+    with warnings.catch_warnings():
+        # Sorted by time overall, so sorted within each user: the check polars cannot do with `by`.
+        warnings.simplefilter("ignore")
+        counts = pl.collect_all([level.select(pl.col("user_id").n_unique()) for level in reached])
+    return counts, lambda c: [int(frame.item()) for frame in c]
 
 
 def rfm(df):
