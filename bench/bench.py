@@ -24,6 +24,7 @@ from pathlib import Path
 
 import compare
 import report
+import results_file
 from measure import run_measured
 from tally_side import TallySide
 
@@ -147,7 +148,7 @@ def main():
         if args.results:
             command = "bench/run.sh" + "".join(f" {a}" for a in sys.argv[1:])
             stamp = time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())
-            args.results.write_text(f"# Benchmark results\n\nCommand: `{command}` ({stamp})\n\n" + "\n".join(lines) + "\n")
+            results_file.update(args.results, args.events, command, stamp, lines)
         (BENCH / "data").mkdir(exist_ok=True)
         (BENCH / "data" / "last-run.json").write_text(json.dumps(
             {tool: {mode: [{k: v for k, v in s.items() if k != "results"} for s in runs]

@@ -15,7 +15,9 @@ DAY = (pl.col("ts").dt.epoch("us") // common.US_PER_DAY).alias("d")
 
 
 def load(path):
-    return pl.read_csv(path, try_parse_dates=True)
+    # The numeric columns are empty on most rows, so inference from the first rows would make them
+    # strings: their types are given, as chDB's whole schema is.
+    return pl.read_csv(path, try_parse_dates=True, schema_overrides={"amount": pl.Float64, "score": pl.Int64})
 
 
 def dau(df):
