@@ -50,7 +50,7 @@ def _ratio(a, b):
     return "—" if a is None or not b else f"{a / b:.2f}×"
 
 
-def markdown(args, samples, bandwidth, gen_seconds, path, problems):
+def markdown(args, samples, bandwidth, gen_seconds, path, problems, notes):
     tools = list(samples)
     peers = [t for t in tools if t != "tally"]
     tally = samples["tally"]
@@ -115,4 +115,9 @@ def markdown(args, samples, bandwidth, gen_seconds, path, problems):
                   "to 1e-9): " + ("**all tools agree with Tally.**" if not problems else
                                   f"**{len(problems)} differences:**")]
     lines += [f"- {p}" for p in problems]
+    if notes:
+        lines += ["", "Set apart, not failed: RFM users whose monetary value differs from Tally's only by float "
+                      "rounding (Tally adds in row order, the peers in an order that varies run to run) and whose "
+                      "m_score differs by one because a cut point is that very value:"]
+        lines += [f"- {n}" for n in notes]
     return lines
