@@ -1,37 +1,36 @@
 #!/usr/bin/env python3
-"""Tally against DuckDB on one generated event log: CSV load and one scan query.
+"""Tally against DuckDB, Polars and chDB on one generated event log (issue 6).
 
 One command (see bench/README.md):
 
-    bench/run.sh                      # 10M events, 1 warm-up + 5 timed rounds
-    bench/run.sh --events 100000      # a smoke run
+    bench/run.sh                                  # 10M events, 1 warm-up + 5 timed rounds
+    bench/run.sh --events 100000 --check-only     # every tool once, results compared only
 
 Steps: build `tally` in release mode; generate the log with `tally gen` (kept in bench/data/ and
-reused while its events and seed match); then run rounds, each timing, in alternating order,
-  (a) load:  Tally  `load "…" as e; e | count`  (whole process)  vs
-             DuckDB `SELECT count(*) FROM read_csv('…')`  (and, for reference, a full
-             `CREATE TABLE … AS SELECT * FROM read_csv('…')`);
-  (b) scan:  distinct users per day on the loaded table, Tally
-             `e | summarize users = dcount(user_id) by day(ts) | sort by day` vs the same SQL.
-Each side runs in a fresh process, so its peak RSS comes from wait4(2). Medians are reported with
-Tally/DuckDB ratios; the per-day answers of both must match exactly, else the exit status is 1.
+reused while its events and seed match); then rounds. In each round every tool runs two fresh
+processes: a load alone (whole-process time for Tally, the in-process load time for the peers;
+peak RSS = the load's) and one that loads once and runs every metric with its own clock around
+each (peak RSS = load + all metrics). The tools' order rotates round by round. Medians are
+reported with Tally's ratio to the fastest peer; every tool's results must equal Tally's, else
+the exit status is 1.
 """
 import argparse
 import json
-import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import compare
+import report
+import results_file
 from measure import run_measured
 from tally_side import TallySide
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-WORKER = BENCH / "duckdb_worker.py"
+PEERS = {"duckdb": "duckdb_worker.py", "polars": "polars_worker.py", "chdb": "chdb_worker.py"}
 
 
 def parse_arguments():
@@ -42,9 +41,17 @@ def parse_arguments():
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first (default 1)")
     parser.add_argument("--data", type=Path, help="CSV path (default bench/data/events-<events>-<seed>.csv)")
     parser.add_argument("--tally", type=Path, help="tally binary to use (skips the build)")
-    parser.add_argument("--duckdb-only", action="store_true", help="time DuckDB only (the log must exist or be generated)")
+    parser.add_argument("--peers", default=",".join(PEERS), help="comma-separated peers (default duckdb,polars,chdb)")
+    parser.add_argument("--check-only", action="store_true",
+                        help="run each tool's metrics once and only compare the results")
+    parser.add_argument("--no-bandwidth", action="store_true", help="skip the memory bandwidth measurement")
     parser.add_argument("--results", type=Path, help="also write the report as Markdown to this file")
-    return parser.parse_args()
+    args = parser.parse_args()
+    args.peers = [p for p in args.peers.split(",") if p]
+    unknown = [p for p in args.peers if p not in PEERS]
+    if unknown:
+        parser.error(f"unknown peers {unknown}; known: {', '.join(PEERS)}")
+    return args
 
 
 def build_tally():
@@ -77,142 +84,90 @@ def generate(tally, path, events, seed):
     return run.wall
 
 
-def duckdb_count(path):
-    run = run_measured([sys.executable, str(WORKER), "count", str(path)])
+def run_peer(peer, mode, path):
+    """One worker process; its JSON output plus the process's peak RSS and wall time."""
+    run = run_measured([sys.executable, str(BENCH / PEERS[peer]), mode, str(path)], cwd=BENCH)
     if run.status != 0:
-        sys.exit(f"duckdb worker failed: {run.stderr.strip()}")
+        sys.exit(f"{peer} worker ({mode}) failed ({run.status}):\n{run.stderr.strip()}")
     result = json.loads(run.stdout)
-    return {"seconds": result["load_s"], "peak_kb": run.peak_kb, "answer": result["count"],
-            "version": result["version"]}
-
-
-def duckdb_scan(path):
-    run = run_measured([sys.executable, str(WORKER), "scan", str(path)])
-    if run.status != 0:
-        sys.exit(f"duckdb worker failed: {run.stderr.strip()}")
-    result = json.loads(run.stdout)
-    return {"seconds": result["scan_s"], "load_seconds": result["load_s"], "peak_kb": run.peak_kb,
-            "answer": [tuple(day) for day in result["days"]]}
+    result["peak_kb"], result["process_seconds"] = run.peak_kb, run.wall
+    return result
 
 
 def run_rounds(args, tally, path):
-    """Warm-up then timed rounds; within a round the two systems alternate who goes first."""
-    samples = {key: [] for key in ("tally_load", "duckdb_count", "tally_scan", "duckdb_scan")}
-    for round_index in range(args.warmup + args.runs):
-        timed = round_index >= args.warmup
-        label = f"round {round_index - args.warmup + 1}/{args.runs}" if timed else "warm-up"
-        print(label, file=sys.stderr, flush=True)
-        steps = [("duckdb_count", lambda: duckdb_count(path)), ("duckdb_scan", lambda: duckdb_scan(path))]
-        if tally is not None:
-            steps += [("tally_load", lambda: tally.count(path)), ("tally_scan", lambda: tally.scan(path))]
-        if round_index % 2 == 1:
-            steps.reverse()
-        for key, step in steps:
-            measurement = step()
-            if timed:
-                samples[key].append(measurement)
+    """{tool: {"load": [...], "metrics": [...]}}; warm-up rounds are run and dropped."""
+    tools = ["tally"] + args.peers
+    samples = {tool: {"load": [], "metrics": []} for tool in tools}
+    rounds = 1 if args.check_only else args.warmup + args.runs
+    for index in range(rounds):
+        timed = args.check_only or index >= args.warmup
+        print("check" if args.check_only else (f"round {index - args.warmup + 1}/{args.runs}" if timed else "warm-up"),
+              file=sys.stderr, flush=True)
+        shift = index % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
+            modes = ("metrics",) if args.check_only else ("load", "metrics")
+            for mode in modes:
+                if tool == "tally":
+                    result = tally.load(path) if mode == "load" else tally.metrics(path)
+                else:
+                    result = run_peer(tool, mode, path)
+                if timed:
+                    samples[tool][mode].append(result)
     return samples
 
 
-def median(measurements, key="seconds"):
-    values = [m[key] for m in measurements if m.get(key) is not None]
-    return statistics.median(values) if values else None
-
-
-def check_answers(samples, events):
-    """Every run agrees with itself and across systems; returns a list of problems."""
-    problems = []
-    for m in samples["duckdb_count"]:
-        if m["answer"] != events:
-            problems.append(f"DuckDB counted {m['answer']} rows, expected {events}")
-    for m in samples["tally_load"]:
-        if m["answer"] != events:
-            problems.append(f"Tally counted {m['answer']} rows, expected {events}")
-    reference = samples["duckdb_scan"][0]["answer"] if samples["duckdb_scan"] else None
-    for system in ("duckdb_scan", "tally_scan"):
-        for m in samples[system]:
-            if m["answer"] != reference:
-                problems.append(f"{system} per-day distinct users differ from DuckDB's: {first_difference(reference, m['answer'])}")
-                break
-    return problems
-
-
-def first_difference(expected, found):
-    for index, (a, b) in enumerate(zip(expected, found)):
-        if a != b:
-            return f"row {index + 1}: DuckDB {a}, other {b}"
-    return f"{len(expected)} rows vs {len(found)} rows"
-
-
-def report(args, samples, gen_seconds, path):
-    """The result table as Markdown lines (printed and optionally saved)."""
-    def seconds(value):
-        return "—" if value is None else f"{value:.3f}"
-
-    def ratio(a, b):
-        return "—" if a is None or b is None or b == 0 else f"{a / b:.2f}×"
-
-    def megabytes(measurements):
-        peaks = [m["peak_kb"] for m in measurements]
-        return "—" if not peaks else f"{max(peaks) / 1024:.0f}"
-
-    tally_load, duck_count = median(samples["tally_load"]), median(samples["duckdb_count"])
-    duck_ctas = median(samples["duckdb_scan"], "load_seconds")
-    tally_scan, duck_scan = median(samples["tally_scan"]), median(samples["duckdb_scan"])
-    approximate = any(m.get("scan_is_estimate") for m in samples["tally_scan"])
-    version = samples["duckdb_count"][0]["version"] if samples["duckdb_count"] else "?"
-    lines = [
-        f"Events: {args.events:,} (seed {args.seed}), file {path.stat().st_size / 1e6:.0f} MB; "
-        f"{args.runs} timed rounds after {args.warmup} warm-up; medians in seconds.",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-        f"DuckDB {version} (Python {platform.python_version()}).",
-        "",
-        "| step | Tally s | DuckDB s | Tally/DuckDB | Tally peak MB | DuckDB peak MB |",
-        "|---|---:|---:|---:|---:|---:|",
-        f"| load CSV (DuckDB: `count(*)` from `read_csv`) | {seconds(tally_load)} | {seconds(duck_count)} | "
-        f"{ratio(tally_load, duck_count)} | {megabytes(samples['tally_load'])} | {megabytes(samples['duckdb_count'])} |",
-        f"| load CSV (DuckDB: `CREATE TABLE` from `read_csv`) | {seconds(tally_load)} | {seconds(duck_ctas)} | "
-        f"{ratio(tally_load, duck_ctas)} | | |",
-        f"| distinct users per day{' (Tally ≈ process − load)' if approximate else ''} | {seconds(tally_scan)} | "
-        f"{seconds(duck_scan)} | {ratio(tally_scan, duck_scan)} | {megabytes(samples['tally_scan'])} | "
-        f"{megabytes(samples['duckdb_scan'])} |",
-        "",
-        "Tally times are whole-process wall time for the load (start-up included) and the query's own "
-        "statement time for the scan; DuckDB times are measured inside its process from a fresh connection "
-        "(interpreter start-up and import excluded). Peak memory is each process's maximum RSS (DuckDB's "
-        "includes the Python interpreter).",
-    ]
-    if gen_seconds is not None:
-        lines.append(f"Generation: `tally gen` wrote {args.events:,} events in {gen_seconds:.2f} s "
-                     f"({args.events / gen_seconds / 1e6:.1f} M events/s).")
-    return lines
+def check(samples, events):
+    """Every run of every tool against Tally's first metrics run; returns (problem lines, note
+    lines): notes are the RFM summation-order ties that `compare` sets apart."""
+    problems, notes = [], []
+    for sample in samples["tally"]["load"]:
+        if sample["count"] != events:
+            problems.append(f"Tally counted {sample['count']} rows, expected {events}")
+    reference = samples["tally"]["metrics"][0]["results"]
+    for tool, by_mode in samples.items():
+        for run_index, sample in enumerate(by_mode["metrics"]):
+            for work, found in compare.differences(reference, sample["results"]).items():
+                problems.extend(f"{tool} (run {run_index + 1}) {work}: {problem}" for problem in found)
+            ties = compare.summation_order_ties(reference, sample["results"])
+            if ties:
+                user = ties[0]
+                notes.append(f"{tool} (run {run_index + 1}): {len(ties)} RFM users' m_score differs by 1 only "
+                             f"because monetary was added in another order (e.g. {user}: Tally "
+                             f"{reference['rfm'][user]}, {tool} {sample['results']['rfm'][user]})")
+    return problems, notes
 
 
 def main():
     args = parse_arguments()
     path = (args.data or BENCH / "data" / f"events-{args.events}-{args.seed}.csv").resolve()
-    current = data_is_current(path, args.events, args.seed)
-    if args.tally:
-        binary = args.tally.resolve()
-    else:
-        binary = None if args.duckdb_only and current else build_tally()
-    gen_seconds = None if current else generate(binary, path, args.events, args.seed)
-    tally = None if args.duckdb_only else TallySide(binary)
+    binary = args.tally.resolve() if args.tally else build_tally()
+    gen_seconds = None if data_is_current(path, args.events, args.seed) else generate(binary, path, args.events, args.seed)
+    tally = TallySide(binary)
     samples = run_rounds(args, tally, path)
-    if tally is not None:
-        tally.fill_estimated_scan_times(samples["tally_scan"], median(samples["tally_load"]))
-    lines = report(args, samples, gen_seconds, path)
-    print("\n".join(lines))
-    if args.results:
-        command = "bench/run.sh" + "".join(f" {a}" for a in sys.argv[1:])
-        args.results.write_text(f"# Benchmark results\n\nCommand: `{command}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
-                                + "\n".join(lines) + "\n")
-    (BENCH / "data").mkdir(exist_ok=True)
-    (BENCH / "data" / "last-run.json").write_text(json.dumps(
-        {k: [{x: y for x, y in m.items() if x != "answer"} for m in v] for k, v in samples.items()}, indent=1))
-    problems = check_answers(samples, args.events)
+    problems, notes = check(samples, args.events)
+    if not args.check_only:
+        bandwidth = None
+        if not args.no_bandwidth:
+            import bandwidth as bandwidth_module
+            bandwidth = bandwidth_module.measure()
+        lines = report.markdown(args, samples, bandwidth, gen_seconds, path, problems, notes)
+        print("\n".join(lines))
+        if args.results:
+            command = "bench/run.sh" + "".join(f" {a}" for a in sys.argv[1:])
+            stamp = time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())
+            results_file.update(args.results, args.events, command, stamp, lines)
+        (BENCH / "data").mkdir(exist_ok=True)
+        (BENCH / "data" / "last-run.json").write_text(json.dumps(
+            {tool: {mode: [{k: v for k, v in s.items() if k != "results"} for s in runs]
+                    for mode, runs in by_mode.items()} for tool, by_mode in samples.items()}, indent=1))
+    for note in notes:
+        print(f"NOTE: {note}", file=sys.stderr)
     for problem in problems:
         print(f"MISMATCH: {problem}", file=sys.stderr)
+    if args.check_only and not problems:
+        tools = ", ".join(samples)
+        print(f"results agree: {tools} on {args.events:,} events (DAU, retention cells, funnel counts, "
+              "RFM scores, NPS)")
     return 1 if problems else 0
 
 
