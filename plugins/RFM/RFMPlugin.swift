@@ -14,7 +14,8 @@ public struct RFMPlugin: Plugin {
             Per user over the input rows (filter purchases first): recency_days = the local calendar day of \
             `as_of` minus the local day of the user's last event (session time zone; default `as_of`: the day \
             after the last event of the input, so the most recent buyers have 1); frequency = rows; monetary = \
-            sum of `amount` (null amounts count as rows and add 0). Rows with a null user or time are ignored; \
+            compensated sum of `amount`, independent of row order (null amounts count as rows and add 0). Rows \
+            with a null user or time are ignored; \
             an event after an explicit `as_of` is an error. Scores 1…bins, higher is better: the cut points are \
             ClickHouse's quantilesExact(k/bins) of the users' values (recency negated), i.e. sorted[⌊ℓ_k·n⌋], \
             and a score is 1 + the number of cut points the value strictly exceeds, so equal values score \

@@ -13,8 +13,13 @@ struct UserActivity: Sendable {
         var lastTime: Int64 = .min
         /// Rows counted (0 = the user only had rows with a null time).
         var frequency: Int64 = 0
-        /// The sum of the non-null amounts, in row order.
+        /// The sum of the non-null amounts. Compensated (Neumaier), so it is the correctly rounded
+        /// total in practice whatever the row order: two users who spent the same must get the
+        /// same monetary value and score (a plain running sum gave 23.00 + 3.99 + 4.99 =
+        /// 31.980000000000004 against another user's 31.98, and a different m_score at a cut point).
         var monetary: Double = 0
+        /// The rounding error `monetary` has lost so far; folded in when the scan ends.
+        var lostLowOrder: Double = 0
     }
 
     /// Per user key.
@@ -72,11 +77,19 @@ struct UserActivity: Sendable {
                         totals[key].lastTime = max(totals[key].lastTime, times[row])
                         totals[key].frequency += 1
                         if let amountValidity, !amountValidity.isValid(row) { continue }
-                        totals[key].monetary += amounts[row]
+                        let amount = amounts[row], running = totals[key].monetary
+                        let sum = running + amount
+                        totals[key].lostLowOrder += running.magnitude >= amount.magnitude
+                            ? (running - sum) + amount : (amount - sum) + running
+                        totals[key].monetary = sum
                     }
                 }
             }
             start = end
+        }
+        for index in totals.indices where totals[index].lostLowOrder != 0 {
+            totals[index].monetary += totals[index].lostLowOrder
+            totals[index].lostLowOrder = 0
         }
         self.totals = totals
         keysInOrder = order

@@ -50,7 +50,7 @@ def rfm(con, bins):
                    -date_diff('day', max(local_ts)::DATE, (SELECT max(local_ts)::DATE + 1 FROM purchases))
                        AS negated_recency,
                    count(*) AS frequency,
-                   coalesce(sum(amount), 0)::DOUBLE AS monetary
+                   coalesce(fsum(amount), 0)::DOUBLE AS monetary
             FROM purchases GROUP BY user_id
         ),
         means AS (SELECT count(*) AS n, sum(recency_days) AS r_total, sum(frequency) AS f_total,
