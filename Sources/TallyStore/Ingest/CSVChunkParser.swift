@@ -46,6 +46,10 @@ struct CSVChunkParser {
     let progress: (@Sendable (Int, Int) -> Void)?
     let progressTotal: Int
     let progressScale: Double
+    /// `base` is a read-only file mapping: pages well behind the parser are dropped as it goes,
+    /// so a load's peak memory is the table, not the table plus the whole file. (A dropped page
+    /// that is touched again, by re-inference or an error's line count, reads back from the file.)
+    let releasesParsedInput: Bool
 
     /// Cell kinds of the row being assembled.
     private enum CellKind: UInt8 { case null, payload, inputString, scratchString }
@@ -69,13 +73,18 @@ struct CSVChunkParser {
         var scratch: [UInt8] = []
         var scanner = CSVScanner(base: base, start: start, end: end, delimiter: delimiter)
         var fieldCount = 0, recordStart = 0
-        var nextProgress = start + (1 << 24)
+        var nextCheckpoint = start + (1 << 24)
+        var releasedUpTo = start
 
         rows: while true {
             let status = scanner.next(into: fields, fieldCount: &fieldCount, recordStart: &recordStart)
-            if let progress, scanner.position >= nextProgress {
-                progress(min(progressTotal, Int(Double(scanner.position - start) * progressScale)), progressTotal)
-                nextProgress = scanner.position + (1 << 24)
+            if scanner.position >= nextCheckpoint {
+                progress?(min(progressTotal, Int(Double(scanner.position - start) * progressScale)), progressTotal)
+                if releasesParsedInput {
+                    // 1 MB of slack behind the current record: nothing before it is read again.
+                    releasedUpTo = InputPages.release(base, from: releasedUpTo, to: recordStart - (1 << 20))
+                }
+                nextCheckpoint = scanner.position + (1 << 24)
             }
             switch status {
             case .endOfInput:

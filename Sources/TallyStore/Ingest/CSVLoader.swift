@@ -24,8 +24,9 @@ enum CSVLoader {
     static let parallelThreshold = 4 << 20
 
     /// - Parameter chunkCount: nil chooses by size and core count; tests force 1 or 2.
+    /// - Parameter releasesParsedInput: `input` is a file mapping whose parsed pages may be dropped.
     static func load(_ input: UnsafeRawBufferPointer, name: String, options: LoadOptions,
-                     chunkCount: Int? = nil) throws(LoadError) -> (Table, LoadReport) {
+                     chunkCount: Int? = nil, releasesParsedInput: Bool = false) throws(LoadError) -> (Table, LoadReport) {
         guard let raw = input.baseAddress, input.count > 0 else {
             throw LoadError(file: name, line: 1, column: 1, message: "expected a header row, found an empty input")
         }
@@ -56,7 +57,8 @@ enum CSVLoader {
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let chunks = chunkCount ?? (end - dataStart >= parallelThreshold && cores > 1 ? 2 : 1)
         var result = parse(base: base, start: dataStart, end: end, delimiter: delimiter, plans: plans,
-                           options: options, bytesPerRow: sample.bytesPerRow, chunks: chunks)
+                           options: options, bytesPerRow: sample.bytesPerRow, chunks: chunks,
+                           releasesParsedInput: releasesParsedInput)
         if let fatal = result.fatal { throw locate(fatal) }
 
         let conflicted = plans.indices.filter { result.conflicted[$0] }
@@ -79,13 +81,13 @@ enum CSVLoader {
     /// Parses the rows, in `chunks` parallel pieces when asked and when a safe split exists.
     private static func parse(base: UnsafePointer<UInt8>, start: Int, end: Int, delimiter: UInt8,
                               plans: [ColumnPlan], options: LoadOptions, bytesPerRow: Double,
-                              chunks: Int) -> CSVChunkResult {
+                              chunks: Int, releasesParsedInput: Bool) -> CSVChunkResult {
         func parser(_ from: Int, _ to: Int, scale: Double, reportsProgress: Bool) -> CSVChunkParser {
             CSVChunkParser(base: base, start: from, end: to, delimiter: delimiter, plans: plans,
                            skipErrors: options.skipErrors,
                            expectedRows: Int(Double(to - from) / max(bytesPerRow, 1) * 1.05) + 16,
                            progress: reportsProgress ? options.progress : nil, progressTotal: end,
-                           progressScale: scale)
+                           progressScale: scale, releasesParsedInput: releasesParsedInput)
         }
         let total = end - start
         if chunks >= 2, let split = splitPoint(base: base, start: start, end: end) {

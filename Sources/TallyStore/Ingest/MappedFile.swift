@@ -10,7 +10,8 @@ import Darwin
 /// pages come in as the parser touches them); pipes, FIFOs and character devices are read whole.
 final class MappedFile {
     let bytes: UnsafeRawBufferPointer
-    private let isMapped: Bool
+    /// True when `bytes` is a read-only mapping of the file (not a copy in memory).
+    let isMapped: Bool
 
     /// Opens and maps (or reads) `path`.
     /// - Throws: `LoadError` at line 0, column 0 with the system's reason (`cannot open: …`).

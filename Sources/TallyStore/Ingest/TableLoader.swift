@@ -22,7 +22,7 @@ public enum TableLoader {
     public static func load(path: String, options: LoadOptions = LoadOptions()) throws(LoadError) -> (Table, LoadReport) {
         let file = try MappedFile(path: path)
         return try withExtendedLifetime(file) { () throws(LoadError) -> (Table, LoadReport) in
-            try load(file.bytes, name: path, options: options)
+            try load(file.bytes, name: path, options: options, isFileMapping: file.isMapped)
         }
     }
 
@@ -36,8 +36,10 @@ public enum TableLoader {
         return try outcome.get()
     }
 
+    /// - Parameter isFileMapping: `buffer` is a read-only file mapping, so pages the parser has
+    ///   passed can be dropped from memory (they read back from the file if touched again).
     static func load(_ buffer: UnsafeRawBufferPointer, name: String, options: LoadOptions,
-                     chunkCount: Int? = nil) throws(LoadError) -> (Table, LoadReport) {
+                     chunkCount: Int? = nil, isFileMapping: Bool = false) throws(LoadError) -> (Table, LoadReport) {
         if options.format == nil, SnapshotFormat.hasMagic(buffer) || name.lowercased().hasSuffix(SnapshotFormat.fileExtension) {
             guard options.typeOverrides.isEmpty else {
                 throw LoadError(file: name, line: 0, column: 0,
@@ -46,7 +48,8 @@ public enum TableLoader {
             return (try SnapshotReader.read(buffer, name: name), LoadReport())
         }
         switch format(name: name, buffer: buffer, options: options) {
-        case .csv: return try CSVLoader.load(buffer, name: name, options: options, chunkCount: chunkCount)
+        case .csv: return try CSVLoader.load(buffer, name: name, options: options, chunkCount: chunkCount,
+                                             releasesParsedInput: isFileMapping)
         case .jsonLines: return try JSONLinesLoader.load(buffer, name: name, options: options)
         }
     }
