@@ -5,8 +5,8 @@ orders. Returns human-readable differences; an empty list means the tools agree.
 One kind of difference is set apart, not failed: an RFM user whose monetary value differs from
 Tally's only by float rounding (added in another order: 23.00 + 3.99 + 4.99 is 31.980000000000004
 in row order, 31.98 in another) and whose m_score differs because of it, since a cut point can be
-that very value. Tally adds in row order (plugins/RFM/README.md); the peers add in an order that
-changes from run to run. `summation_order_ties` counts them; every other field must still agree.
+that very value. Tally sums with compensation, so its total does not depend on the order
+(plugins/RFM/README.md); the peers add plainly, in an order that changes from run to run. `summation_order_ties` counts them; every other field must still agree.
 """
 import math
 

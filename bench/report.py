@@ -117,7 +117,7 @@ def markdown(args, samples, bandwidth, gen_seconds, path, problems, notes):
     lines += [f"- {p}" for p in problems]
     if notes:
         lines += ["", "Set apart, not failed: RFM users whose monetary value differs from Tally's only by float "
-                      "rounding (Tally adds in row order, the peers in an order that varies run to run) and whose "
+                      "rounding (Tally sums with compensation, independent of order; the peers add plainly, in an order that varies run to run) and whose "
                       "m_score differs by one because a cut point is that very value:"]
         lines += [f"- {n}" for n in notes]
     return lines
