@@ -19,23 +19,26 @@ public struct SnapshotWriteError: Error, Sendable, Equatable, CustomStringConver
 public enum SnapshotWriter {
     /// Writes `table` to `path`, replacing any file there.
     ///
-    /// The bytes go to a temporary file in the same directory, which is flushed to disk and then
-    /// renamed over `path`, so a crash leaves either the old file or the complete new one, never
-    /// a partial snapshot. Columns sharing a dictionary in memory share it in the file.
+    /// Written through `AtomicFile`, so a crash leaves either the old file or the complete new
+    /// one, never a partial snapshot. Columns sharing a dictionary in memory share it in the file.
     ///
     /// - Throws: `SnapshotWriteError` with the system's reason when the file cannot be written.
     /// - Complexity: O(table bytes); checksums are computed on two cores.
     public static func write(_ table: Table, toPath path: String) throws(SnapshotWriteError) {
         let image = SnapshotImage(table)
-        try AtomicFileWriter.write(path: path) { (file: AtomicFileWriter) throws(SnapshotWriteError) in
-            try file.write(image.prefix)
-            var position = image.prefix.count
-            for section in image.sections {
-                try file.writeZeros(section.location.offset - position)
-                try section.bytes.withBytes { (buffer) throws(SnapshotWriteError) in try file.write(buffer) }
-                position = section.location.offset + section.location.length
+        do {
+            try AtomicFile.write(path: path) { (file: AtomicFile) throws(AtomicFileError) in
+                try file.write(image.prefix)
+                var position = image.prefix.count
+                for section in image.sections {
+                    try file.writeZeros(section.location.offset - position)
+                    try section.bytes.withBytes { (buffer) throws(AtomicFileError) in try file.write(buffer) }
+                    position = section.location.offset + section.location.length
+                }
+                try file.writeZeros(image.fileLength - position)
             }
-            try file.writeZeros(image.fileLength - position)
+        } catch {
+            throw SnapshotWriteError(path: error.path, message: "\(error.action): \(error.reason)")
         }
     }
 }
