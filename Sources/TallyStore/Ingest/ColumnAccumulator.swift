@@ -9,7 +9,7 @@ struct ColumnAccumulator: Sendable {
     private var floats: [Double] = []
     private var bools: [Bool] = []
     private var codes: [UInt32] = []
-    private var dictionary = ByteInterner()
+    private var dictionary = StringDictionaryBuilder()
     /// Created at the first null, so columns without nulls never pay for it.
     private var validity: ValidityBitmap?
 
