@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Shared by test targets: Python peers (DuckDB, chDB) and generated data sets.
-        .target(name: "TallyTestSupport", dependencies: ["TallyStore", "TallyGen"], path: "Tests/TallyTestSupport",
+        .target(name: "TallyTestSupport", dependencies: ["TallyStore", "TallyGen", "TallyPluginAPI"], path: "Tests/TallyTestSupport",
                 swiftSettings: strict),
         .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore"], swiftSettings: strict),
         .testTarget(name: "TallyPluginAPITests", dependencies: ["TallyPluginAPI", "TallyStore"], swiftSettings: strict),

@@ -7,28 +7,13 @@ import TallyTestSupport
 import XCTest
 
 final class RFMReadmeTests: XCTestCase {
-    private func readmeRows() throws -> [[String]] {
-        let url = PythonPeer.repositoryRoot.appendingPathComponent("plugins/RFM/README.md")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        // Cells split at unescaped pipes; `\|` inside a cell (as in `true\|false`) is a literal pipe.
-        return text.split(separator: "\n").filter { $0.hasPrefix("|") }.map { line in
-            line.replacingOccurrences(of: "\\|", with: "\u{0}")
-                .split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{0}", with: "|") }
-        }
-    }
+    private func readmeRows() throws -> [[String]] { try PluginReadme.tableRows(folder: "RFM") }
 
     func test_readme_listsEveryParameterWithTypeAndDefault() throws {
         let rows = try readmeRows()
         for spec in RFMPlugin().descriptor.parameters {
-            let expectedDefault: String
-            switch spec.requirement {
-            case .required: expectedDefault = "required"
-            case .optional(let meaning): expectedDefault = "(absent: \(meaning))"
-            case .defaultValue(_, let text): expectedDefault = "`\(text)`"
-            }
             let row = rows.first { $0.first == "`\(spec.name)`" }
-            XCTAssertEqual(row.map { Array($0.prefix(3)) }, ["`\(spec.name)`", "`\(spec.type)`", expectedDefault], spec.name)
+            XCTAssertEqual(row.map { Array($0.prefix(3)) }, PluginReadme.parameterCells(spec), spec.name)
         }
     }
 
