@@ -13,14 +13,27 @@ public struct PluginContext: Sendable {
     private let cancellationCheck: @Sendable () -> Bool
     private let progressReport: @Sendable (Double) -> Void
 
+    /// Shared by the contexts of one call's groups, so whole-input scans happen once per call.
+    private let wholeInputExtents: WholeInputExtents
+
     public init(zone: ZoneCalendar = .utc, weekStart: Int = 0, wholeInput: Table? = nil,
+                wholeInputExtents: WholeInputExtents = WholeInputExtents(),
                 isCancelled: @escaping @Sendable () -> Bool = { false },
                 progress: @escaping @Sendable (Double) -> Void = { _ in }) {
         self.zone = zone
         self.weekStart = weekStart
         self.wholeInput = wholeInput
+        self.wholeInputExtents = wholeInputExtents
         self.cancellationCheck = isCancelled
         self.progressReport = progress
+    }
+
+    /// Smallest and largest non-null value of `wholeInput`'s `Int64`-backed column `name` (a
+    /// timestamp or date column: the whole input's time range); nil without `wholeInput`, without
+    /// such a column, or when it holds no value. Computed once per call, whatever the groups.
+    public func wholeInputExtent(ofColumn name: String) -> ClosedRange<Int64>? {
+        guard let wholeInput else { return nil }
+        return wholeInputExtents.extent(ofColumn: name, in: wholeInput)
     }
 
     /// True once the user asked to cancel; long loops check it every ~64k rows.

@@ -64,17 +64,19 @@ enum RFMComputation {
             return asOfDay
         }
         // Under `by`, every group is measured from the same day: the one after the whole input's last.
-        var source = input
         let name = input.fields[options.timeColumn].name
+        let latest: Int64
         if let whole = context.wholeInput, let index = whole.index(of: name),
            whole.fields[index].type == input.fields[options.timeColumn].type {
-            source = whole
+            // Scanned once per call, not once per group.
+            guard let extent = context.wholeInputExtent(ofColumn: name) else { return 0 }
+            latest = extent.upperBound
+        } else {
+            var found = Int64.min
+            for row in times.indices where !timeColumn.isNull(row) { found = max(found, times[row]) }
+            guard found != .min else { return 0 }
+            latest = found
         }
-        let column = source.column(named: name) ?? timeColumn
-        let values = column.int64Values ?? []
-        var latest = Int64.min
-        for row in values.indices where !column.isNull(row) { latest = max(latest, values[row]) }
-        guard latest != .min else { return 0 }
         return (isDateTime ? latest : context.zone.day(ofUTC: latest)) + 1
     }
 }

@@ -39,8 +39,9 @@ public enum Retention {
         let times = input.columns[timeColumn]
         let timesAreDays = times.type == .date
         var numbering = PeriodNumbering(period: options.period, zone: context.zone, weekStart: context.weekStart)
-        let endInput = context.wholeInput ?? input
-        let endOfData = latestTime(in: endInput.column(named: input.fields[timeColumn].name) ?? times).map {
+        // The whole input's latest time (once per call under `by`), else this input's.
+        let wholeLatest = context.wholeInputExtent(ofColumn: input.fields[timeColumn].name)?.upperBound
+        let endOfData = (wholeLatest ?? latestTime(in: times)).map {
             timesAreDays ? numbering.index(ofDay: $0) : numbering.index(ofUTC: $0)
         }
         let events = try EventPeriods(users: DenseUserIDs(input.columns[userColumn]), times: times,

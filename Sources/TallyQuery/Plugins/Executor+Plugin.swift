@@ -11,7 +11,7 @@ extension Executor {
             try evaluator.evaluate(expression, over: table)
         }
         guard !call.keys.isEmpty else {
-            return try invoke(call, table, arguments, whole: table, rows: nil)
+            return try invoke(call, table, arguments, whole: table, extents: WholeInputExtents(), rows: nil)
         }
         var keyColumns: [Column] = []
         for key in call.keys { keyColumns.append(try evaluator.evaluate(key.1, over: table)) }
@@ -19,9 +19,12 @@ extension Executor {
         let groups = Self.rowsByGroup(grouping)
         var parts: [[Column]] = []
         var total = 0
+        // One memo for every group: whole-input scans (time ranges) run once per call.
+        let extents = WholeInputExtents()
         for rows in groups {
             try context.checkCancellation()
-            let result = try invoke(call, table.gathered(rows), Self.gathered(arguments, rows), whole: table, rows: rows)
+            let result = try invoke(call, table.gathered(rows), Self.gathered(arguments, rows), whole: table,
+                                    extents: extents, rows: rows)
             let keys = keyColumns.map { $0.gathered([Int](repeating: rows[0], count: result.rowCount)) }
             parts.append(keys + result.columns)
             total += result.rowCount
@@ -35,10 +38,10 @@ extension Executor {
     /// Runs the plugin on one input and checks it returned what `outputFields` promised.
     /// - Parameter rows: the rows of the whole input this group holds, to report input row numbers.
     private func invoke(_ call: BoundPluginCall, _ input: Table, _ arguments: BoundArguments, whole: Table,
-                        rows: [Int]?) throws(Diagnostic) -> Table {
+                        extents: WholeInputExtents, rows: [Int]?) throws(Diagnostic) -> Table {
         let flag = context.cancellation
         let pluginContext = PluginContext(zone: context.zone, weekStart: context.weekStart, wholeInput: whole,
-                                          isCancelled: { flag.isCancelled })
+                                          wholeInputExtents: extents, isCancelled: { flag.isCancelled })
         let result: Table
         do {
             result = try call.plugin.run(input, arguments: arguments, context: pluginContext)
