@@ -109,6 +109,7 @@ def markdown(args, samples, bandwidth, gen_seconds, path, problems, notes):
             bound = volume / (best_gbs * 1e9)
             lines.append(f"| {LABELS[work]} | {volume / 1e6:.0f} MB ({per_event} B/event) | {bound:.4f} s | "
                          f"{_seconds(metric[work]['tally'])} s | {_ratio(metric[work]['tally'], bound)} |")
+    lines += targets(metric, load, peak_all, peers, bandwidth, args.events)
     if gen_seconds is not None:
         lines += ["", f"Generation: `tally gen` wrote {args.events:,} events in {gen_seconds:.2f} s."]
     lines += ["", "Result comparison (every DAU value, retention cell, funnel count, RFM score; monetary and NPS "
@@ -120,4 +121,35 @@ def markdown(args, samples, bandwidth, gen_seconds, path, problems, notes):
                       "rounding (Tally sums with compensation, independent of order; the peers add plainly, in an order that varies run to run) and whose "
                       "m_score differs by one because a cut point is that very value:"]
         lines += [f"- {n}" for n in notes]
+    return lines
+
+
+def targets(metric, load, peak_all, peers, bandwidth, events):
+    """Issue 6's targets, each with the ratio this run measured and whether it holds."""
+    def verdict(ratio, limit):
+        return "—" if ratio is None else ("met" if ratio <= limit else "**not met**")
+
+    def fraction(a, b):
+        return None if a is None or not b else a / b
+
+    lines = ["", "Targets (issue 6), from this run:", "", "| target | measured | |", "|---|---:|---|"]
+    for work in WORKS:
+        fastest = min((metric[work][p] for p in peers if metric[work][p] is not None), default=None)
+        ratio = fraction(metric[work]["tally"], fastest)
+        lines.append(f"| {LABELS[work]}: ≤ 0.50× the fastest peer | {_ratio(metric[work]['tally'], fastest)} | "
+                     f"{verdict(ratio, 0.5)} |")
+    if "duckdb" in peers:
+        ratio = fraction(load["tally"], load["duckdb"])
+        lines.append(f"| load CSV (whole process): ≤ 0.50× DuckDB | {_ratio(load['tally'], load['duckdb'])} | "
+                     f"{verdict(ratio, 0.5)} |")
+        ratio = fraction(peak_all["tally"], peak_all["duckdb"])
+        lines.append(f"| peak memory, load + all metrics: ≤ 0.50× DuckDB | "
+                     f"{_ratio(peak_all['tally'], peak_all['duckdb'])} | {verdict(ratio, 0.5)} |")
+    if bandwidth:
+        best_gbs = max(bandwidth["one_thread_gbs"], bandwidth["all_threads_gbs"])
+        for work, per_event in SCAN_BYTES.items():
+            bound = events * per_event / (best_gbs * 1e9)
+            ratio = fraction(metric[work]["tally"], bound)
+            lines.append(f"| {LABELS[work]}: ≤ 2× the bandwidth bound | {_ratio(metric[work]['tally'], bound)} | "
+                         f"{verdict(ratio, 2.0)} |")
     return lines
