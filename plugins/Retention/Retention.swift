@@ -16,7 +16,9 @@ public enum Retention {
 
     /// How the counting is laid out; every layout gives the same answer (tests force each one).
     enum Layout {
-        /// `PeriodUserBitsets` when they are small (the usual case), else `UserEventGroups`.
+        /// `SortedPeriodRetention` when the call and input allow it (time-ordered rows, no
+        /// predicates), else `PeriodUserBitsets` when they are small (the usual case), else
+        /// `UserEventGroups`.
         case automatic, bitsets, groups
     }
 
@@ -43,6 +45,12 @@ public enum Retention {
         let wholeLatest = context.wholeInputExtent(ofColumn: input.fields[timeColumn].name)?.upperBound
         let endOfData = (wholeLatest ?? latestTime(in: times)).map {
             timesAreDays ? numbering.index(ofDay: $0) : numbering.index(ofUTC: $0)
+        }
+        if layout == .automatic, start == nil, returns == nil,
+           let (counts, lastPeriod) = try SortedPeriodRetention.counts(
+               user: input.columns[userColumn], time: times, options: options, zone: context.zone,
+               weekStart: context.weekStart, endOfData: endOfData, context: context) {
+            return RetentionTable.make(counts, lastPeriod: lastPeriod, horizon: options.horizon, numbering: numbering)
         }
         let events = try EventPeriods(users: DenseUserIDs(input.columns[userColumn]), times: times,
                                       timesAreDays: timesAreDays, isStart: start, isReturn: returns,

@@ -1,0 +1,38 @@
+// `dau` over time-ordered rows: each day's users as one cache-resident bitset, no per-row day.
+import TallyPluginAPI
+import TallyStore
+
+/// Daily active users when the input allows the fast layout: string users without nulls (their
+/// dictionary codes are the dense ids), a time column without nulls in time order, and a zone
+/// whose local days never go backwards over the data (`PeriodSegments`).
+///
+/// Each day's rows are found by binary search; the day's users are the set bits of a bitset
+/// filled from the codes, so the work is one pass over the time column (the order check) and
+/// one over the codes. `UserDays` is the general path and gives the same counts.
+enum SortedDailyActive {
+    /// Per-day counts from `firstDay` on, or nil when the input needs the general path.
+    /// - Parameters:
+    ///   - alignTo: the whole input's day range when the call is grouped; the series spans it too.
+    static func counts(user: Column, time: Column, zone: ZoneCalendar, alignTo: ClosedRange<Int64>?,
+                       context: PluginContext) throws(PluginError) -> (firstDay: Int64, counts: [Int64])? {
+        // The same bound as `DenseUserIDs` puts on using dictionary codes as they are.
+        guard PeriodUserSets.canUse(user, maximumUsers: 2 * user.count + 4096),
+              let userCount = user.dictionary?.count, let codes = user.codes,
+              let segments = PeriodSegments(time: time, period: .day, zone: zone,
+                                            maximumPeriods: Int(UserDays.maximumDays)) else { return nil }
+        let low = min(segments.firstPeriod, alignTo?.lowerBound ?? .max)
+        let high = max(segments.lastPeriod, alignTo?.upperBound ?? .min)
+        // Too long a series: the general path reports it.
+        guard high - low < UserDays.maximumDays else { return nil }
+        try context.checkCancellation()
+        var counts = [Int64](repeating: 0, count: Int(high - low) + 1)
+        let offset = Int(segments.firstPeriod - low)
+        counts.withUnsafeMutableBufferPointer { countBuffer in
+            let output = DisjointWrites(countBuffer)
+            PeriodUserSets.forEachPeriod(codes: codes, userCount: userCount, segments: segments) { position, users in
+                output[offset + position] = Int64(PeriodUserSets.count(of: users))
+            }
+        }
+        return (low, counts)
+    }
+}
