@@ -39,20 +39,31 @@ public struct PeriodSegments: Sendable, Equatable {
         }
     }
 
+    /// Where the time order of the rows is checked.
+    public enum OrderCheck: Sendable {
+        /// Here, in a pass over the column before cutting it (`TimeOrder.isNonDecreasing`).
+        case here
+        /// By the caller's own pass over the rows, which must check every row against the one
+        /// before it (`PeriodUserSets.forEachPeriod(…, checkingOrderOf:)` does, and saves a
+        /// separate pass over the times). Until it passes, the segments mean nothing.
+        case deferred
+    }
+
     /// Segments `time` when it allows it; nil otherwise, and the caller takes its general path.
     ///
-    /// It allows it when it has rows, no nulls, never decreases from row to row, and its local
-    /// day never decreases over its span in `zone` (see `ZoneCalendar.localDayNeverDecreases`),
-    /// and its periods are at most `maximumPeriods`.
+    /// It allows it when it has rows, no nulls, never decreases from row to row (checked as
+    /// `orderCheck` says), its local day never decreases over its span in `zone` (see
+    /// `ZoneCalendar.localDayNeverDecreases`), and its periods are at most `maximumPeriods`.
     /// - Parameters:
     ///   - time: a `timestamp` column (µs UTC, bucketed in `zone`) or a `date` column (local days).
     ///   - period: the calendar period; `weekStart` as in `CalendarPeriod.index` (0 = Monday).
-    /// - Complexity: O(rows) for the order check (two cores), then O(periods + distinct periods
-    ///   × log rows).
+    /// - Complexity: O(rows) for the order check `.here` (two cores), then O(periods + distinct
+    ///   periods × log rows).
     public init?(time: Column, period: CalendarPeriod, zone: ZoneCalendar, weekStart: Int = 0,
-                 maximumPeriods: Int) {
+                 maximumPeriods: Int, orderCheck: OrderCheck = .here) {
         guard time.validity == nil, let values = time.int64Values, let first = values.first,
-              let last = values.last, first <= last, TimeOrder.isNonDecreasing(values) else { return nil }
+              let last = values.last, first <= last else { return nil }
+        if orderCheck == .here, !TimeOrder.isNonDecreasing(values) { return nil }
         let isDate = time.type == .date
         if !isDate, !zone.localDayNeverDecreases(fromUTC: first, throughUTC: last) { return nil }
         let key: (Int64) -> Int64 = { value in
@@ -62,10 +73,12 @@ public struct PeriodSegments: Sendable, Equatable {
         guard lastPeriod - firstPeriod < Int64(maximumPeriods) else { return nil }
         var starts: [Int] = []
         starts.reserveCapacity(Int(lastPeriod - firstPeriod) + 2)
-        values.withUnsafeBufferPointer { values in
+        // Unchecked order (`.deferred`) may show keys outside the range: not in order, give up.
+        let isWithinRange = values.withUnsafeBufferPointer { values in
             var row = 0
             while row < values.count {
                 let current = key(values[row])
+                guard current >= firstPeriod && current <= lastPeriod else { return false }
                 // This period and any empty ones before it start here.
                 while Int64(starts.count) <= current - firstPeriod { starts.append(row) }
                 // The first row of a later period: keys never decrease, so binary search.
@@ -76,7 +89,9 @@ public struct PeriodSegments: Sendable, Equatable {
                 }
                 row = low
             }
+            return true
         }
+        guard isWithinRange, Int64(starts.count) == lastPeriod - firstPeriod + 1 else { return nil }
         starts.append(values.count)
         self.firstPeriod = firstPeriod
         self.starts = starts

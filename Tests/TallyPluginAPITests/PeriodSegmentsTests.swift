@@ -163,4 +163,32 @@ final class PeriodSegmentsTests: XCTestCase {
             }
         }
     }
+
+    /// With the order check deferred to the pass over the codes, any decrease is caught there:
+    /// at the first rows, at the boundary of the two cores' rows, and at the last row.
+    func test_deferredOrderCheck_catchesEveryDecrease() throws {
+        let rows = (1 << 20) + 33
+        let column = Column.string((0..<rows).map { "u\($0 % 1_000)" })
+        let codes = try XCTUnwrap(column.codes)
+        var times = sortedTimes(rows, from: micros(2024, 2, 1), seed: 12, step: 20)
+        let check = { (times: [Int64]) -> Bool? in
+            guard let segments = PeriodSegments(time: .timestamp(times), period: .day, zone: self.newYork,
+                                                maximumPeriods: 1_000, orderCheck: .deferred) else { return nil }
+            return PeriodUserSets.forEachPeriod(codes: codes, userCount: 1_000, segments: segments,
+                                                checkingOrderOf: times) { _, _ in }
+        }
+        XCTAssertEqual(check(times), true)
+        let sorted = try XCTUnwrap(PeriodSegments(time: .timestamp(times), period: .day, zone: newYork, maximumPeriods: 1_000))
+        let boundary = sorted.starts[sorted.positionSplits(parts: 2)[1]]
+        for row in [1, boundary, boundary + 1, rows / 3, rows - 1] {
+            let saved = times[row]
+            times[row] = times[row - 1] - 1
+            // Either the cutting already sees a period out of range, or the pass finds the decrease.
+            XCTAssertNotEqual(check(times), true, "decrease at \(row)")
+            times[row] = saved
+        }
+        // A decrease within the same period leaves the cutting possible: only the pass catches it.
+        times[rows / 2] = times[rows / 2 - 1] - 1
+        XCTAssertEqual(check(times), false)
+    }
 }

@@ -7,8 +7,8 @@ import TallyStore
 /// whose local days never go backwards over the data (`PeriodSegments`).
 ///
 /// Each day's rows are found by binary search; the day's users are the set bits of a bitset
-/// filled from the codes, so the work is one pass over the time column (the order check) and
-/// one over the codes. `UserDays` is the general path and gives the same counts.
+/// filled from the codes, so the work is one pass reading each row's time (checking the order)
+/// and code: 12 bytes per event for 4-byte codes. `UserDays` is the general path and gives the same counts.
 enum SortedDailyActive {
     /// Per-day counts from `firstDay` on, or nil when the input needs the general path.
     /// - Parameters:
@@ -18,8 +18,10 @@ enum SortedDailyActive {
         // The same bound as `DenseUserIDs` puts on using dictionary codes as they are.
         guard PeriodUserSets.canUse(user, maximumUsers: 2 * user.count + 4096),
               let userCount = user.dictionary?.count, let codes = user.codes,
+              let times = time.int64Values,
               let segments = PeriodSegments(time: time, period: .day, zone: zone,
-                                            maximumPeriods: Int(UserDays.maximumDays)) else { return nil }
+                                            maximumPeriods: Int(UserDays.maximumDays), orderCheck: .deferred)
+        else { return nil }
         let low = min(segments.firstPeriod, alignTo?.lowerBound ?? .max)
         let high = max(segments.lastPeriod, alignTo?.upperBound ?? .min)
         // Too long a series: the general path reports it.
@@ -27,12 +29,14 @@ enum SortedDailyActive {
         try context.checkCancellation()
         var counts = [Int64](repeating: 0, count: Int(high - low) + 1)
         let offset = Int(segments.firstPeriod - low)
-        counts.withUnsafeMutableBufferPointer { countBuffer in
+        // The order of the times is checked in the same pass as the codes are read.
+        let isInOrder = counts.withUnsafeMutableBufferPointer { countBuffer in
             let output = DisjointWrites(countBuffer)
-            PeriodUserSets.forEachPeriod(codes: codes, userCount: userCount, segments: segments) { position, users in
+            return PeriodUserSets.forEachPeriod(codes: codes, userCount: userCount, segments: segments,
+                                                checkingOrderOf: times) { position, users in
                 output[offset + position] = Int64(PeriodUserSets.count(of: users))
             }
         }
-        return (low, counts)
+        return isInOrder ? (low, counts) : nil
     }
 }

@@ -13,7 +13,8 @@ import TallyStore
 /// `PeriodUserBitsets` and `UserEventGroups` are the general layouts and give the same counts.
 enum SortedPeriodRetention {
     /// The counts and the data's last period, or nil when the general layouts must count.
-    /// - Parameter endOfData: the period of the latest time in the end-of-data input.
+    /// - Parameter endOfData: the period of the whole input's latest time when `user` and `time`
+    ///   are one group of it (the data ends there); nil when they are the whole input.
     /// - Complexity: O(rows + periods × users / 64 + distinct (user, period) pairs).
     static func counts(user: Column, time: Column, options: RetentionOptions, zone: ZoneCalendar, weekStart: Int,
                        endOfData: Int64?, context: PluginContext) throws(PluginError) -> (RetentionCounts, lastPeriod: Int64)? {
@@ -22,8 +23,10 @@ enum SortedPeriodRetention {
         guard options.cohortKind == .first, options.mode == .exact,
               PeriodUserSets.canUse(user, maximumUsers: max(1 << 16, 4 * rows)),
               let userCount = user.dictionary?.count, let codes = user.codes,
+              let times = time.int64Values,
               let segments = PeriodSegments(time: time, period: options.period, zone: zone, weekStart: weekStart,
-                                            maximumPeriods: max(1 << 16, rows)) else { return nil }
+                                            maximumPeriods: max(1 << 16, rows), orderCheck: .deferred)
+        else { return nil }
         let words = (userCount + 63) / 64
         let dataPeriods = segments.periodCount
         // The bitsets of every period: no more memory than the bitset layout would take.
@@ -32,7 +35,10 @@ enum SortedPeriodRetention {
         try context.checkCancellation()
         let lastPeriod = max(endOfData ?? segments.lastPeriod, segments.lastPeriod)
         let tracked = min(options.horizon, Int(lastPeriod - segments.firstPeriod))
-        let active = activeUsers(codes: codes, userCount: userCount, segments: segments)
+        // The time order is checked in the same pass that reads the codes.
+        guard let active = activeUsers(codes: codes, userCount: userCount, segments: segments, times: times) else {
+            return nil
+        }
         try context.checkCancellation()
         let (cohorts, sizes) = firstPeriods(active, periods: dataPeriods, words: words, userCount: userCount)
         let cells = retainedCells(active, cohorts: cohorts, segments: segments, words: words, tracked: tracked)
@@ -45,18 +51,24 @@ enum SortedPeriodRetention {
         return (counts, lastPeriod)
     }
 
-    /// The bitset of active users of every period position, `words` words each, back to back.
-    private static func activeUsers(codes: DictionaryCodes, userCount: Int, segments: PeriodSegments) -> [UInt64] {
+    /// The bitset of active users of every period position, `words` words each, back to back;
+    /// nil when `times` turn out not to be in order.
+    private static func activeUsers(codes: DictionaryCodes, userCount: Int, segments: PeriodSegments,
+                                    times: [Int64]) -> [UInt64]? {
         let words = (userCount + 63) / 64
         let total = segments.periodCount * words
-        // Every word is written below, so the array needs no zero fill first.
-        return [UInt64](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var isInOrder = false
+        // Every word is written below when the times are in order, so no zero fill first.
+        let active = [UInt64](unsafeUninitializedCapacity: total) { buffer, initialized in
             let matrix = SharedBuffer(buffer)
-            PeriodUserSets.forEachPeriod(codes: codes, userCount: userCount, segments: segments) { position, users in
+            isInOrder = PeriodUserSets.forEachPeriod(codes: codes, userCount: userCount, segments: segments,
+                                                     checkingOrderOf: times) { position, users in
                 (matrix.base + position * words).initialize(from: users.baseAddress!, count: words)
             }
-            initialized = total
+            // Out of order, periods may be left unwritten: keep none of them.
+            initialized = isInOrder ? total : 0
         }
+        return isInOrder ? active : nil
     }
 
     /// Each user's cohort (position of their first active period; unset for users never active)
