@@ -29,12 +29,15 @@ enum SortedPeriodRetention {
         else { return nil }
         let words = (userCount + 63) / 64
         let dataPeriods = segments.periodCount
-        // The bitsets of every period: no more memory than the bitset layout would take.
-        guard dataPeriods.multipliedReportingOverflow(by: words).partialValue <= max(1 << 22, 2 * rows),
-              !dataPeriods.multipliedReportingOverflow(by: words).overflow else { return nil }
-        try context.checkCancellation()
         let lastPeriod = max(endOfData ?? segments.lastPeriod, segments.lastPeriod)
         let tracked = min(options.horizon, Int(lastPeriod - segments.firstPeriod))
+        // The bitsets of every period, and the cells (one set per core), no larger than the
+        // bitset layout would allow; long spans of short periods with big horizons go there.
+        let (bitsetWords, bitsetOverflow) = dataPeriods.multipliedReportingOverflow(by: words)
+        let (cellCount, cellOverflow) = dataPeriods.multipliedReportingOverflow(by: tracked + 1)
+        guard !bitsetOverflow, bitsetWords <= max(1 << 22, 2 * rows),
+              !cellOverflow, cellCount <= max(1 << 20, rows) else { return nil }
+        try context.checkCancellation()
         // The time order is checked in the same pass that reads the codes.
         guard let active = activeUsers(codes: codes, userCount: userCount, segments: segments, times: times) else {
             return nil

@@ -79,6 +79,10 @@ final class SortedPeriodRetentionTests: XCTestCase {
         XCTAssertNil(try sortedCounts(reversed, options, zone: .utc, endOfData: nil))
         let withNull = eventTable([EventRow(nil, utc(2024, 2, 20), "open"), EventRow("a", utc(2024, 2, 21), "open")])
         XCTAssertNil(try sortedCounts(withNull, options, zone: .utc, endOfData: nil))
+        // Ten years of days with a horizon of a thousand days: too many cells for this layout.
+        let long = eventTable([EventRow("a", utc(2014, 1, 1), "open"), EventRow("b", utc(2024, 1, 1), "open")])
+        XCTAssertNil(try sortedCounts(long, RetentionOptions(period: .day, horizon: 1_000), zone: .utc, endOfData: nil))
+        XCTAssertNotNil(try sortedCounts(long, RetentionOptions(period: .day, horizon: 10), zone: .utc, endOfData: nil))
         XCTAssertEqual(compactRows(try runRetention(reversed, period: .day, horizon: 7)),
                        compactRows(try runRetention(table, period: .day, horizon: 7)))
     }
