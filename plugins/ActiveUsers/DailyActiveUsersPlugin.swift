@@ -34,10 +34,11 @@ public struct DailyActiveUsersPlugin: Plugin {
     public func run(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> Table {
         let (userIndex, timeIndex) = try ActivityInput.columns(in: input.fields, arguments: arguments)
         let alignTo = ActivityInput.alignment(input, userIndex, timeIndex, context)
-        if let series = try SortedDailyActive.counts(user: input.columns[userIndex], time: input.columns[timeIndex],
-                                                     zone: context.zone, alignTo: alignTo, context: context) {
+        if let series = try SortedPeriodActive.counts(user: input.columns[userIndex], time: input.columns[timeIndex],
+                                                      period: .day, weekStart: 0, zone: context.zone, alignTo: alignTo,
+                                                      context: context) {
             return OutputColumns.table([
-                ("day", OutputColumns.consecutiveDays(from: series.firstDay, count: series.counts.count)),
+                ("day", OutputColumns.consecutiveDays(from: series.firstIndex, count: series.counts.count)),
                 ("dau", OutputColumns.ints(series.counts)),
             ])
         }

@@ -1,10 +1,10 @@
-// The time-ordered `dau` layout against the general one on random logs: same series, exactly.
+// The time-ordered `dau`/`active` layout against the general one on random logs: same series, exactly.
 @testable import ActiveUsersPlugin
 import TallyPluginAPI
 import TallyStore
 import XCTest
 
-final class SortedDailyActiveTests: XCTestCase {
+final class SortedPeriodActiveTests: XCTestCase {
     let newYork = ZoneCalendar(identifier: "America/New_York")!
     let shanghai = ZoneCalendar(identifier: "Asia/Shanghai")!
     /// Sets the clock back from 00:01 to 23:01 of the day before on 2010-11-07.
@@ -37,17 +37,17 @@ final class SortedDailyActiveTests: XCTestCase {
         for (zone, seed) in [(ZoneCalendar.utc, 1 as UInt64), (newYork, 2), (shanghai, 3)] {
             // Spans New York's spring-forward and fall-back days.
             let table = events(sortedLog(rows: 20_000, users: 700, from: utc(2024, 3, 1), seed: seed))
-            let fast = try XCTUnwrap(SortedDailyActive.counts(user: table.columns[0], time: table.columns[1], zone: zone,
+            let fast = try XCTUnwrap(SortedPeriodActive.counts(user: table.columns[0], time: table.columns[1], period: .day, weekStart: 0, zone: zone,
                                                               alignTo: nil, context: PluginContext(zone: zone)))
             let general = try generalSeries(table, zone: zone)
             XCTAssertEqual(fast.counts, general, zone.identifier)
-            XCTAssertEqual(fast.firstDay, zone.day(ofUTC: table.columns[1].int64Values![0]))
+            XCTAssertEqual(fast.firstIndex, zone.day(ofUTC: table.columns[1].int64Values![0]))
             // A whole input reaching further both ways widens the series with zeros.
-            let firstDay = fast.firstDay
-            let aligned = try XCTUnwrap(SortedDailyActive.counts(user: table.columns[0], time: table.columns[1], zone: zone,
+            let firstDay = fast.firstIndex
+            let aligned = try XCTUnwrap(SortedPeriodActive.counts(user: table.columns[0], time: table.columns[1], period: .day, weekStart: 0, zone: zone,
                                                                  alignTo: (firstDay - 2)...(firstDay + Int64(general.count) + 3),
                                                                  context: PluginContext(zone: zone)))
-            XCTAssertEqual(aligned.firstDay, firstDay - 2)
+            XCTAssertEqual(aligned.firstIndex, firstDay - 2)
             XCTAssertEqual(aligned.counts, [0, 0] + general + [0, 0, 0, 0])
         }
     }
@@ -56,7 +56,7 @@ final class SortedDailyActiveTests: XCTestCase {
     func test_sortedLayout_equalsGeneral_largeLog() throws {
         // About 120 days.
         let table = events(sortedLog(rows: (1 << 20) + 500, users: 90_000, from: utc(2024, 1, 1), seed: 9, step: 20))
-        let fast = try XCTUnwrap(SortedDailyActive.counts(user: table.columns[0], time: table.columns[1], zone: newYork,
+        let fast = try XCTUnwrap(SortedPeriodActive.counts(user: table.columns[0], time: table.columns[1], period: .day, weekStart: 0, zone: newYork,
                                                           alignTo: nil, context: PluginContext(zone: newYork)))
         XCTAssertEqual(fast.counts, try generalSeries(table, zone: newYork))
     }
@@ -77,13 +77,13 @@ final class SortedDailyActiveTests: XCTestCase {
             let expected = rows(try compute(DailyActiveUsersPlugin(), sorted, zone: zone))
             XCTAssertEqual(rows(try compute(DailyActiveUsersPlugin(), shuffled, zone: zone)), expected, zone.identifier)
             XCTAssertEqual(rows(try compute(DailyActiveUsersPlugin(), intUsers, zone: zone)), expected, zone.identifier)
-            XCTAssertNil(try SortedDailyActive.counts(user: shuffled.columns[0], time: shuffled.columns[1], zone: zone,
+            XCTAssertNil(try SortedPeriodActive.counts(user: shuffled.columns[0], time: shuffled.columns[1], period: .day, weekStart: 0, zone: zone,
                                                       alignTo: nil, context: context))
-            XCTAssertNil(try SortedDailyActive.counts(user: intUsers.columns[0], time: intUsers.columns[1], zone: zone,
+            XCTAssertNil(try SortedPeriodActive.counts(user: intUsers.columns[0], time: intUsers.columns[1], period: .day, weekStart: 0, zone: zone,
                                                       alignTo: nil, context: context))
-            XCTAssertNil(try SortedDailyActive.counts(user: withNulls.columns[0], time: withNulls.columns[1], zone: zone,
+            XCTAssertNil(try SortedPeriodActive.counts(user: withNulls.columns[0], time: withNulls.columns[1], period: .day, weekStart: 0, zone: zone,
                                                       alignTo: nil, context: context))
-            let fast = try SortedDailyActive.counts(user: sorted.columns[0], time: sorted.columns[1], zone: zone,
+            let fast = try SortedPeriodActive.counts(user: sorted.columns[0], time: sorted.columns[1], period: .day, weekStart: 0, zone: zone,
                                                     alignTo: nil, context: context)
             // The log crosses St. John's set-back over midnight (2010-11-07): only the general path is exact there.
             XCTAssertEqual(fast == nil, zone == stJohns, zone.identifier)
@@ -92,6 +92,34 @@ final class SortedDailyActiveTests: XCTestCase {
         // The nulls are ignored: the same as leaving those rows out.
         let kept = log.enumerated().filter { $0.offset % 17 != 0 && $0.offset % 29 != 0 }.map(\.element)
         XCTAssertEqual(rows(try compute(DailyActiveUsersPlugin(), withNulls)), rows(try compute(DailyActiveUsersPlugin(), events(kept))))
+    }
+
+    /// `active(period:)` for weeks and months, both week starts, with and without a whole input
+    /// reaching further: the time-ordered rows (fast layout) answer as the shuffled ones (general).
+    func test_activeWeeksAndMonths_sortedEqualsShuffled() throws {
+        let log = sortedLog(rows: 8_000, users: 500, from: utc(2024, 2, 27, 22), seed: 6)
+        let sorted = events(log)
+        var random = SeededRandom(3)
+        let shuffled = sorted.gathered((0..<sorted.rowCount).map { $0 }.shuffled(using: &random))
+        let whole = events(log + [("z", utc(2023, 12, 30)), ("z", utc(2025, 1, 2))])
+        for zone in [ZoneCalendar.utc, newYork] {
+            for period in CalendarPeriod.allCases {
+                for weekStart in [0, 6] {
+                    for wholeInput in [nil, whole] {
+                        let label = "\(zone.identifier) \(period) \(weekStart) \(wholeInput == nil ? "" : "aligned")"
+                        let arguments: [String: ArgumentValue] = ["period": .period(period)]
+                        let fast = rows(try compute(ActivePeriodUsersPlugin(), sorted, arguments, zone: zone,
+                                                    weekStart: weekStart, wholeInput: wholeInput))
+                        let general = rows(try compute(ActivePeriodUsersPlugin(), shuffled, arguments, zone: zone,
+                                                       weekStart: weekStart, wholeInput: wholeInput))
+                        XCTAssertEqual(fast, general, label)
+                        XCTAssertGreaterThan(fast.count, 1, label)
+                    }
+                }
+            }
+        }
+        XCTAssertNotNil(try SortedPeriodActive.counts(user: sorted.columns[0], time: sorted.columns[1], period: .month,
+                                                      weekStart: 0, zone: newYork, alignTo: nil, context: PluginContext()))
     }
 }
 
