@@ -121,6 +121,29 @@ final class SortedPeriodActiveTests: XCTestCase {
         XCTAssertNotNil(try SortedPeriodActive.counts(user: sorted.columns[0], time: sorted.columns[1], period: .month,
                                                       weekStart: 0, zone: newYork, alignTo: nil, context: PluginContext()))
     }
+
+    /// A group's series is aligned on the whole input's days: from the call's shared time extent
+    /// when no user is null, else by the scan that skips null users; both give the same range.
+    func test_groupAlignment_sharedExtentOrScan_sameRange() throws {
+        let log = sortedLog(rows: 2_000, users: 100, from: utc(2024, 3, 1), seed: 2)
+        let group = events(Array(log.prefix(300)))
+        let early = events([("a", utc(2024, 2, 1, 23))] + log)
+        // A null user earlier still, and a null time: neither may widen the range.
+        let withNullUser = events([(nil, utc(2024, 1, 5)), ("a", nil), ("a", utc(2024, 2, 1, 23))] + log)
+        for zone in [ZoneCalendar.utc, newYork] {
+            for whole in [early, withNullUser] {
+                let context = PluginContext(zone: zone, wholeInput: whole)
+                let expected = LocalDays.range(of: whole, userIndex: 0, timeIndex: 1, zone: zone)
+                XCTAssertEqual(ActivityInput.alignment(group, 0, 1, context), expected)
+                XCTAssertEqual(expected?.lowerBound, zone.day(ofUTC: utc(2024, 2, 1, 23)))
+            }
+            // A group holding every row needs no alignment.
+            XCTAssertNil(ActivityInput.alignment(early, 0, 1, PluginContext(zone: zone, wholeInput: early)))
+        }
+        let dateWhole = try Table([("user_id", Column.string(["a", "b"])), ("ts", Column.date([10, 40]))])
+        let dateGroup = try Table([("user_id", Column.string(["a"])), ("ts", Column.date([10]))])
+        XCTAssertEqual(ActivityInput.alignment(dateGroup, 0, 1, PluginContext(wholeInput: dateWhole)), 10...40)
+    }
 }
 
 /// A seeded linear congruential generator, so random logs are the same on every run.
