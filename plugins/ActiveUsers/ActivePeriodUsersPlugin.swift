@@ -39,7 +39,21 @@ public struct ActivePeriodUsersPlugin: Plugin {
         guard let period = arguments.period("period") else {
             throw PluginError("`period` is required: day, week or month", parameter: "period")
         }
-        let pairs = try ActivityInput.userDays(input, arguments: arguments, context: context)
+        let (userIndex, timeIndex) = try ActivityInput.columns(in: input.fields, arguments: arguments)
+        let alignTo = ActivityInput.alignment(input, userIndex, timeIndex, context)
+        if let series = try SortedPeriodActive.counts(user: input.columns[userIndex], time: input.columns[timeIndex],
+                                                      period: period, weekStart: context.weekStart, zone: context.zone,
+                                                      alignTo: alignTo, context: context) {
+            let starts = series.counts.indices.map {
+                period.startDay(ofIndex: series.firstIndex + Int64($0), weekStart: context.weekStart)
+            }
+            return OutputColumns.table([
+                ("period", OutputColumns.days(starts)),
+                ("active_users", OutputColumns.ints(series.counts)),
+            ])
+        }
+        let pairs = try ActivityInput.userDays(input, userIndex: userIndex, timeIndex: timeIndex,
+                                               alignTo: alignTo, context: context)
         let periods = pairs.periods(period, weekStart: context.weekStart)
         return OutputColumns.table([
             ("period", OutputColumns.days(periods.startDays)),

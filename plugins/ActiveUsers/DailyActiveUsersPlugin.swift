@@ -32,7 +32,18 @@ public struct DailyActiveUsersPlugin: Plugin {
     }
 
     public func run(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> Table {
-        let pairs = try ActivityInput.userDays(input, arguments: arguments, context: context)
+        let (userIndex, timeIndex) = try ActivityInput.columns(in: input.fields, arguments: arguments)
+        let alignTo = ActivityInput.alignment(input, userIndex, timeIndex, context)
+        if let series = try SortedPeriodActive.counts(user: input.columns[userIndex], time: input.columns[timeIndex],
+                                                      period: .day, weekStart: 0, zone: context.zone, alignTo: alignTo,
+                                                      context: context) {
+            return OutputColumns.table([
+                ("day", OutputColumns.consecutiveDays(from: series.firstIndex, count: series.counts.count)),
+                ("dau", OutputColumns.ints(series.counts)),
+            ])
+        }
+        let pairs = try ActivityInput.userDays(input, userIndex: userIndex, timeIndex: timeIndex,
+                                               alignTo: alignTo, context: context)
         return OutputColumns.table([
             ("day", OutputColumns.consecutiveDays(from: pairs.firstDay, count: pairs.dayCount)),
             ("dau", OutputColumns.ints(pairs.dailyActive())),

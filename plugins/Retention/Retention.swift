@@ -16,7 +16,9 @@ public enum Retention {
 
     /// How the counting is laid out; every layout gives the same answer (tests force each one).
     enum Layout {
-        /// `PeriodUserBitsets` when they are small (the usual case), else `UserEventGroups`.
+        /// `SortedPeriodRetention` when the call and input allow it (time-ordered rows, no
+        /// predicates), else `PeriodUserBitsets` when they are small (the usual case), else
+        /// `UserEventGroups`.
         case automatic, bitsets, groups
     }
 
@@ -39,8 +41,18 @@ public enum Retention {
         let times = input.columns[timeColumn]
         let timesAreDays = times.type == .date
         var numbering = PeriodNumbering(period: options.period, zone: context.zone, weekStart: context.weekStart)
-        // The whole input's latest time (once per call under `by`), else this input's.
-        let wholeLatest = context.wholeInputExtent(ofColumn: input.fields[timeColumn].name)?.upperBound
+        // Under `by`, the whole input's latest time ends every group's data (scanned once per
+        // call); an ungrouped input, or a group holding every row, has it already.
+        let wholeLatest = context.wholeInput.map { $0.rowCount != input.rowCount } == true
+            ? context.wholeInputExtent(ofColumn: input.fields[timeColumn].name)?.upperBound : nil
+        if layout == .automatic, start == nil, returns == nil,
+           let (counts, lastPeriod) = try SortedPeriodRetention.counts(
+               user: input.columns[userColumn], time: times, options: options, zone: context.zone,
+               weekStart: context.weekStart,
+               endOfData: wholeLatest.map { timesAreDays ? numbering.index(ofDay: $0) : numbering.index(ofUTC: $0) },
+               context: context) {
+            return RetentionTable.make(counts, lastPeriod: lastPeriod, horizon: options.horizon, numbering: numbering)
+        }
         let endOfData = (wholeLatest ?? latestTime(in: times)).map {
             timesAreDays ? numbering.index(ofDay: $0) : numbering.index(ofUTC: $0)
         }
