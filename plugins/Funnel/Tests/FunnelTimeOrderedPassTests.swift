@@ -182,6 +182,18 @@ final class FunnelTimeOrderedPassTests: XCTestCase {
         XCTAssertGreaterThan(taken, 1000)
     }
 
+    func test_medianBySelection_equalsMedianOfSorted() {
+        var random = SplitMix(seed: 11)
+        for round in 0..<300 {
+            let count = Int.random(in: 1...(round % 3 == 0 ? 5_000 : 60), using: &random)
+            let spread = Int64([1, 3, 1_000, 1 << 40][round % 4])
+            var values = (0..<count).map { _ in Int64.random(in: -spread...spread, using: &random) }
+            if round % 7 == 0 { values.sort() }
+            let expected = FunnelStepTable.medianOfSorted(values.sorted())
+            XCTAssertEqual(FunnelStepTable.medianBySelection(&values), expected, "round \(round)")
+        }
+    }
+
     func test_timeOrderedPass_generatedLog_fourSteps() throws {
         let table = try GeneratedEvents.table(events: 60_000, seed: 5)
         let events = try XCTUnwrap(table.column(named: "event"))
