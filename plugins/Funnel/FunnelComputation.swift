@@ -27,16 +27,27 @@ public enum FunnelComputation {
 
     /// Runs the funnel.
     /// - Parameters:
-    ///   - isCancelled: polled every few thousand users.
+    ///   - isCancelled: polled every few thousand users (every 256k rows in the one-pass path).
     ///   - workers: threads to scan users on (nil: one per core, one for small inputs).
     /// - Throws: `PluginError.cancelled`.
-    /// - Complexity: O(rows × steps) to group rows, plus the scan: O(items) per user without
-    ///   `strict_once` (O(items × chains) with it), plus sorting the step-to-step times.
+    /// - Complexity: without modes on time-ordered rows (`TimeOrderedFunnel`): O(rows × steps)
+    ///   per worker, one pass. Otherwise O(rows × steps) to group rows, plus the scan: O(items) per
+    ///   user without `strict_once` (O(items × chains) with it). Then O(users) for the medians.
     public static func run(_ input: Table, options: FunnelOptions, workers: Int? = nil,
                            isCancelled: @escaping @Sendable () -> Bool = { false }) throws(PluginError) -> Table {
+        try run(input, options: options, workers: workers, allowsTimeOrderedPass: true, isCancelled: isCancelled)
+    }
+
+    /// `run`, with the one-pass `TimeOrderedFunnel` allowed or not (tests compare the two paths).
+    static func run(_ input: Table, options: FunnelOptions, workers: Int?, allowsTimeOrderedPass: Bool,
+                    isCancelled: @escaping @Sendable () -> Bool = { false }) throws(PluginError) -> Table {
         let fields = outputFields(options: options, input: input.fields)
         if input.rowCount == 0 { return Table.empty(fields) }
         let cores = workers ?? (input.rowCount < 200_000 ? 1 : System.coreCount)
+        if allowsTimeOrderedPass,
+           let tally = try TimeOrderedFunnel.tally(input, options: options, workers: cores, isCancelled: isCancelled) {
+            return FunnelStepTable.build(tally, labels: options.labels)
+        }
         let events = FunnelEvents(input: input, options: options, parts: cores)
         let stepCount = options.steps.count
         let workerCount = max(1, min(cores, events.userCount))

@@ -32,9 +32,8 @@ enum FunnelStepTable {
                 median.appendNull()
                 mean.appendNull()
             } else {
-                gaps.sort()
-                median.append(int64: medianOfSorted(gaps))
                 mean.append(int64: roundedMean(gaps))
+                median.append(int64: medianBySelection(&gaps))
             }
         }
         // Names are distinct and lengths equal, so this cannot fail.
@@ -55,6 +54,59 @@ enum FunnelStepTable {
         let middle = sorted.count / 2
         if sorted.count % 2 == 1 { return sorted[middle] }
         return halfUp(Int128(sorted[middle - 1]) + Int128(sorted[middle]), over: 2)
+    }
+
+    /// `medianOfSorted` of `values` sorted, without sorting them: the upper middle value is put in
+    /// place by quickselect (everything before it is then no larger), and for an even count the
+    /// lower middle one is the largest of those before it. `values` is left reordered.
+    /// - Complexity: O(n) expected.
+    static func medianBySelection(_ values: inout [Int64]) -> Int64 {
+        let middle = values.count / 2
+        return values.withUnsafeMutableBufferPointer { buffer in
+            select(middle, in: buffer)
+            if buffer.count % 2 == 1 { return buffer[middle] }
+            var lower = buffer[0]
+            for position in 1..<middle { lower = max(lower, buffer[position]) }
+            return halfUp(Int128(lower) + Int128(buffer[middle]), over: 2)
+        }
+    }
+
+    /// Puts the value a sort would put at `target` there, smaller-or-equal values before it and
+    /// larger-or-equal after (three-way partitions, so runs of equal gaps cost one pass; a range
+    /// partitioned too often is sorted instead).
+    private static func select(_ target: Int, in buffer: UnsafeMutableBufferPointer<Int64>) {
+        var low = 0, high = buffer.count
+        var depth = 0
+        while high - low > 16 {
+            depth += 1
+            if depth > 64 { break }
+            let a = buffer[low], b = buffer[(low + high) / 2], c = buffer[high - 1]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            // [low, less) < pivot, [less, scan) == pivot, (greater, high) > pivot.
+            var less = low, scan = low, greater = high - 1
+            while scan <= greater {
+                let value = buffer[scan]
+                if value < pivot {
+                    buffer.swapAt(less, scan)
+                    less += 1
+                    scan += 1
+                } else if value > pivot {
+                    buffer.swapAt(scan, greater)
+                    greater -= 1
+                } else {
+                    scan += 1
+                }
+            }
+            if target < less {
+                high = less
+            } else if target > greater {
+                low = greater + 1
+            } else {
+                return
+            }
+        }
+        var rest = UnsafeMutableBufferPointer(rebasing: buffer[low..<high])
+        rest.sort()
     }
 
     /// The mean in whole microseconds, rounded half up (exact: the sum is 128-bit).

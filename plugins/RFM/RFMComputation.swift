@@ -21,25 +21,29 @@ enum RFMComputation {
 
     /// Runs the metric. Under `by`, the default `as_of` comes from `context.wholeInput`, the
     /// ungrouped input, so every group is measured from the same day.
-    /// - Complexity: O(rows) for the scan, O(users log bins) expected for the scores.
+    /// - Complexity: O(rows) for the scan, O(users) expected for the scores.
     /// - Throws: `PluginError` (parameter `as_of`, with the row) when an event lies after `as_of`.
     static func run(_ input: Table, options: RFMOptions, context: PluginContext) throws(PluginError) -> Table {
         let activity = try UserActivity(input: input, options: options, context: context)
-        let kept = activity.keysInOrder.filter { activity.totals[$0].frequency > 0 }
         let isDateTime = input.fields[options.timeColumn].type == .date
         let asOfDay = try snapshotDay(input, options: options, context: context, isDateTime: isDateTime)
 
-        let recency = kept.map { user -> Int64 in
-            let last = activity.totals[user].lastTime
-            let lastDay = isDateTime ? last : context.zone.day(ofUTC: last)
-            return asOfDay - lastDay
+        // Users whose rows all have a null time are left out; usually there are none to drop.
+        var frequency = activity.frequency, monetary = activity.monetary
+        var lastTime = activity.lastTime, firstRow = activity.firstRow
+        if frequency.contains(0) {
+            let kept = frequency.indices.filter { frequency[$0] > 0 }
+            frequency = kept.map { frequency[$0] }
+            monetary = kept.map { monetary[$0] }
+            lastTime = kept.map { lastTime[$0] }
+            firstRow = kept.map { firstRow[$0] }
         }
-        let frequency = kept.map { activity.totals[$0].frequency }
-        let monetary = kept.map { activity.totals[$0].monetary }
+        let zone = context.zone
+        let recency = lastTime.map { last -> Int64 in asOfDay - (isDateTime ? last : zone.day(ofUTC: last)) }
         let table = RFMTable(recency: recency, frequency: frequency, monetary: monetary, bins: options.bins)
 
         if options.isSummary { return table.summary() }
-        let userColumn = input.columns[options.userColumn].gathered(kept.map { activity.totals[$0].firstRow })
+        let userColumn = input.columns[options.userColumn].gathered(firstRow)
         return table.perUser(userName: input.fields[options.userColumn].name, userColumn: userColumn)
     }
 

@@ -24,9 +24,7 @@ struct RFMTable: Sendable {
         rScores = QuantileScores.scores(recency.map { -$0 }, bins: bins)
         fScores = QuantileScores.scores(frequency, bins: bins)
         mScores = QuantileScores.scores(monetary, bins: bins)
-        namedSegments = recency.indices.map { [rScores, fScores, mScores] user in
-            RFMSegments.namedSegment(r: rScores[user], f: fScores[user], m: mScores[user], bins: bins)
-        }
+        namedSegments = Self.namedSegments(r: rScores, f: fScores, m: mScores, bins: bins)
         // Above the mean, strictly; exact in integers for R and F (v·n vs Σv), in doubles for M.
         let count = Int64(recency.count)
         let recencyTotal = recency.reduce(0, +), frequencyTotal = frequency.reduce(0, +)
@@ -36,6 +34,19 @@ struct RFMTable: Sendable {
                                    isFrequent: frequency[user] * count > frequencyTotal,
                                    isHighValue: monetary[user] > monetaryMean)
         }
+    }
+
+    /// Each user's named segment; for up to 10 bins through a table of every score triple.
+    private static func namedSegments(r: [Int], f: [Int], m: [Int], bins: Int) -> [Int] {
+        guard bins <= 10 else {
+            return r.indices.map { RFMSegments.namedSegment(r: r[$0], f: f[$0], m: m[$0], bins: bins) }
+        }
+        var segmentOfTriple = [Int](repeating: 0, count: bins * bins * bins)
+        for triple in segmentOfTriple.indices {
+            segmentOfTriple[triple] = RFMSegments.namedSegment(r: triple / (bins * bins) + 1, f: triple / bins % bins + 1,
+                                                               m: triple % bins + 1, bins: bins)
+        }
+        return r.indices.map { segmentOfTriple[((r[$0] - 1) * bins + f[$0] - 1) * bins + m[$0] - 1] }
     }
 
     /// "545" for single-digit scores; "10-3-7" once bins reaches 10, so the text stays readable.
