@@ -63,25 +63,24 @@ public struct StringDictionaryBuilder: Sendable {
     }
 
     /// Interns `keys[0..<count]` in order, writing each code to `codes` (0 for a null key).
-    /// A `long` key's bytes are `base[key.low ..< key.high]`.
+    /// A `long` key's bytes are `base[key.low ..< key.high]`; short keys carry their hash.
     ///
     /// - Complexity: O(count) expected; one slot read per short key, no allocation unless new
     ///   values arrive.
     mutating func intern(keys: UnsafeMutablePointer<ShortKey>, count: Int, base: UnsafePointer<UInt8>,
                          into codes: UnsafeMutablePointer<UInt32>) {
-        // Hash every key first; on a table larger than the caches, also touch each key's slot so
-        // the misses of the whole block are in flight together instead of one after another.
-        let touches = shortSlots.count >= 1 << 14
-        var touched: UInt64 = 0
-        shortSlots.withUnsafeBufferPointer { slots in
-            let mask = shortMask
-            for index in 0..<count where keys[index].length <= ShortKey.maximumLength {
-                let hash = ShortKey.hash(keys[index].low, keys[index].high, keys[index].length)
-                keys[index].hash = hash
-                if touches { touched &+= slots[Int(truncatingIfNeeded: hash) & mask].lengthAndCode }
+        // On a table larger than the caches, touch every key's slot first so that the misses
+        // of the whole block are in flight together instead of one after another.
+        if shortSlots.count >= 1 << 14 {
+            var touched: UInt64 = 0
+            shortSlots.withUnsafeBufferPointer { slots in
+                let mask = shortMask
+                for index in 0..<count where keys[index].length <= ShortKey.maximumLength {
+                    touched &+= slots[Int(truncatingIfNeeded: keys[index].hash) & mask].lengthAndCode
+                }
             }
+            touchSink = touched
         }
-        touchSink = touched
         var next = 0
         while next < count {
             next = internRun(keys: keys, from: next, count: count, into: codes)
@@ -152,7 +151,6 @@ public struct StringDictionaryBuilder: Sendable {
 
     private mutating func internShort(_ key: ShortKey) -> UInt32 {
         var keys = key
-        keys.hash = ShortKey.hash(key.low, key.high, key.length)
         var code: UInt32 = 0
         while internRun(keys: &keys, from: 0, count: 1, into: &code) == 0 { growShort() }
         return code
@@ -269,20 +267,31 @@ struct ShortKey {
     var low: UInt64
     var high: UInt64
     var length: UInt32
-    /// Filled in by the dictionary before probing.
-    var hash: UInt64 = 0
+    /// `ShortKey.hash` of a short key (0 for the markers).
+    var hash: UInt64
 
+    /// A marker key (`nullLength`, `longLength`).
     init(low: UInt64, high: UInt64, length: UInt32) {
         self.low = low
         self.high = high
         self.length = length
+        hash = 0
+    }
+
+    /// A short key from its words (zero-padded past `length`).
+    @inline(__always)
+    init(hashing low: UInt64, _ high: UInt64, length: UInt32) {
+        self.low = low
+        self.high = high
+        self.length = length
+        hash = Self.hash(low, high, length)
     }
 
     /// The key of `bytes` (at most 16 of them), read one byte at a time.
     init(copying bytes: UnsafeRawBufferPointer) {
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
-        self.init(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1), length: UInt32(bytes.count))
+        self.init(hashing: UInt64(littleEndian: words.0), UInt64(littleEndian: words.1), length: UInt32(bytes.count))
     }
 
     /// Mixes both words and the length so that the low bits (the slot index) depend on every byte.

@@ -91,8 +91,8 @@ struct CSVBlockParser {
         let type = types[column], isOverride = overrides[column]
         let first = accumulator.count
         let isBool = type == .bool
-        let slots = accumulator.int64Slots + first
-        let flags = accumulator.values.assumingMemoryBound(to: Bool.self) + first
+        let slots = accumulator.blockPayloads
+        let flags = accumulator.blockFlags
         var timestamps = timestampParsers[column]
         defer { timestampParsers[column] = timestamps }
         for row in 0..<rows {
@@ -134,18 +134,25 @@ struct CSVBlockParser {
     /// Interns rows `0..<rows` of a string column and stores their codes (empty cells are null).
     private func internStrings(column: Int, rows: Int, into accumulator: ColumnAccumulator) {
         let first = accumulator.count
+        let columnCount = types.count
+        let isLast = column == columnCount - 1
+        // Terminators of the previous field and of this one, row after row.
+        var before = indexer.terminators + (column - 1)
         for row in 0..<rows {
-            let (start, end) = field(row: row, column: column)
-            let length = end - start
+            let start = before[0] &+ 1
+            var end = before[1]
+            before += columnCount
+            if isLast, end > start, base[end &- 1] == UInt8(ascii: "\r") { end &-= 1 }
+            let length = end &- start
             if length == 0 {
                 keys[row] = ShortKey(low: 0, high: 0, length: ShortKey.nullLength)
-                accumulator.markNull(at: first + row)
+                accumulator.markNull(at: first &+ row)
             } else if length > Int(ShortKey.maximumLength) {
                 keys[row] = ShortKey(low: UInt64(start), high: UInt64(end), length: ShortKey.longLength)
-            } else if start + 16 <= readableEnd {
-                let low = ByteWords.load(base + start) & (~0 >> (64 - 8 * min(length, 8)))
-                let high = length > 8 ? ByteWords.load(base + start + 8) & (~0 >> (128 - 8 * length)) : 0
-                keys[row] = ShortKey(low: low, high: high, length: UInt32(length))
+            } else if start &+ 16 <= readableEnd {
+                let low = ByteWords.load(base + start) & (~0 >> (64 &- 8 &* min(length, 8)))
+                let high = length > 8 ? ByteWords.load(base + (start &+ 8)) & (~0 >> (128 &- 8 &* length)) : 0
+                keys[row] = ShortKey(hashing: low, high, length: UInt32(truncatingIfNeeded: length))
             } else {
                 keys[row] = ShortKey(copying: UnsafeRawBufferPointer(start: base + start, count: length))
             }

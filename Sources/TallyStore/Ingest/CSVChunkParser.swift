@@ -65,7 +65,7 @@ struct CSVChunkParser {
         let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: columnCount + 1)
         let payloads = UnsafeMutableBufferPointer<Int64>.allocate(capacity: columnCount)
         let kinds = UnsafeMutableBufferPointer<CellKind>.allocate(capacity: columnCount)
-        var blocks = usesPlainBlocks && CSVPlainBlockIndexer.canIndex(delimiter: delimiter)
+        var blocks = usesPlainBlocks && CSVPlainBlockIndexer.canIndex(delimiter: delimiter, columnCount: columnCount)
             ? CSVBlockParser(base: base, readableEnd: readableEnd, delimiter: delimiter, plans: plans) : nil
         defer {
             fields.deallocate()

@@ -84,10 +84,11 @@ enum CSVLoader {
     private static func parse(base: UnsafePointer<UInt8>, start: Int, end: Int, delimiter: UInt8,
                               plans: [ColumnPlan], options: LoadOptions, bytesPerRow: Double,
                               chunks: Int, releasesParsedInput: Bool) -> (CSVChunkResult, [[ColumnAccumulator]]) {
+        // The first chunk's columns become the table's, so they are reserved for every row.
         func parser(_ from: Int, _ to: Int, scale: Double, reportsProgress: Bool) -> CSVChunkParser {
             CSVChunkParser(base: base, start: from, end: to, delimiter: delimiter, plans: plans,
                            skipErrors: options.skipErrors,
-                           expectedRows: Int(Double(to - from) / max(bytesPerRow, 1) * 1.05) + 16,
+                           expectedRows: Int(Double((from == start ? end : to) - from) / max(bytesPerRow, 1) * 1.05) + 16,
                            progress: reportsProgress ? options.progress : nil, progressTotal: end,
                            progressScale: scale, releasesParsedInput: releasesParsedInput, readableEnd: end,
                            usesPlainBlocks: options.usesPlainBlocks)

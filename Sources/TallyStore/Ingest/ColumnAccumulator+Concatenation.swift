@@ -1,45 +1,45 @@
-// Joins the chunks of one column, parsed in parallel, into the finished Column (one copy).
+// Joins the chunks of one column, parsed in parallel, into the finished Column.
 
 extension ColumnAccumulator {
-    /// The column made of `parts` in order (all of this column's type). The first part's
-    /// dictionary keeps its codes; each later part's values are interned into it and its codes
-    /// re-mapped, so the dictionary is in first-seen order over the whole input, exactly as a
-    /// single-threaded parse builds it. Each part's memory is freed once copied.
+    /// The column made of `parts` in order (all of this column's type). The first part's arrays
+    /// become the column's (no copy when they are wide enough) and the later parts are appended.
+    /// The first part's dictionary keeps its codes; each later part's values are interned into
+    /// it and its codes re-mapped, so the dictionary is in first-seen order over the whole input,
+    /// exactly as a single-threaded parse builds it. The parts are emptied.
     ///
-    /// - Complexity: O(rows + distinct values of the later parts).
+    /// - Complexity: O(rows of the later parts + distinct values of the later parts).
     static func concatenate(_ parts: [ColumnAccumulator]) -> Column {
-        let type = parts[0].type
+        let first = parts[0], later = parts.dropFirst()
         let total = parts.reduce(0) { $0 + $1.count }
         let validity = concatenatedValidity(parts, total: total)
-        switch type {
+        switch first.type {
         case .int, .timestamp, .duration, .date:
-            let values = concatenatedValues(parts, total: total, as: Int64.self)
-            return Column(type: type, storage: .int64(values), validity: validity)
+            var values = first.int64s
+            first.int64s = []
+            for part in later {
+                values.append(contentsOf: part.int64s)
+                part.int64s = []
+            }
+            return Column(type: first.type, storage: .int64(values), validity: validity)
         case .float:
-            let values = concatenatedValues(parts, total: total, as: Double.self)
-            return Column(type: type, storage: .float(values), validity: validity)
+            var values = first.floats
+            first.floats = []
+            for part in later {
+                values.append(contentsOf: part.floats)
+                part.floats = []
+            }
+            return Column(type: .float, storage: .float(values), validity: validity)
         case .bool:
-            let values = concatenatedValues(parts, total: total, as: Bool.self)
-            return Column(type: type, storage: .bool(values), validity: validity)
+            var values = first.bools
+            first.bools = []
+            for part in later {
+                values.append(contentsOf: part.bools)
+                part.bools = []
+            }
+            return Column(type: .bool, storage: .bool(values), validity: validity)
         case .string:
             return concatenatedStrings(parts, total: total, validity: validity)
         }
-    }
-
-    /// Fixed-width values copied back to back (bit patterns are copied as they are).
-    private static func concatenatedValues<Element>(_ parts: [ColumnAccumulator], total: Int,
-                                                    as: Element.Type) -> [Element] {
-        let values = [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
-            var offset = 0
-            for part in parts {
-                UnsafeMutableRawPointer(buffer.baseAddress! + offset)
-                    .copyMemory(from: part.values, byteCount: part.count * MemoryLayout<Element>.stride)
-                offset += part.count
-                part.release()
-            }
-            initialized = total
-        }
-        return values
     }
 
     private static func concatenatedStrings(_ parts: [ColumnAccumulator], total: Int,
@@ -50,6 +50,7 @@ extension ColumnAccumulator {
         // Per later part, its code -> merged code.
         let remaps: [[UInt32]] = parts.dropFirst().map { part in
             let values = part.dictionary.build()
+            part.dictionary = StringDictionaryBuilder()
             return values.bytes.withUnsafeBytes { arena in
                 (0..<values.count).map { code in
                     dictionary.intern(UnsafeRawBufferPointer(rebasing: arena[values.offsets[code]..<values.offsets[code + 1]]))
@@ -71,38 +72,61 @@ extension ColumnAccumulator {
     /// Every part's codes at the merged width; parts after the first through their re-map.
     private static func concatenatedCodes<Code: FixedWidthInteger>(_ parts: [ColumnAccumulator], remaps: [[UInt32]],
                                                                   total: Int, as: Code.Type) -> [Code] {
-        [Code](unsafeUninitializedCapacity: total) { buffer, initialized in
-            var offset = 0
-            for (index, part) in parts.enumerated() {
-                let target = buffer.baseAddress! + offset
-                if index == 0 {
-                    part.copyCodes(to: target) { $0 }
-                } else {
-                    remaps[index - 1].withUnsafeBufferPointer { remap in
-                        part.copyCodes(to: target) { remap[Int($0)] }
-                    }
+        var codes = parts[0].takeCodes(as: Code.self, reserving: total)
+        for (part, remap) in zip(parts.dropFirst(), remaps) {
+            let start = codes.count
+            codes.append(contentsOf: repeatElement(0, count: part.count))
+            codes.withUnsafeMutableBufferPointer { target in
+                remap.withUnsafeBufferPointer { remap in
+                    part.copyCodes(to: target.baseAddress! + start) { remap[Int($0)] }
                 }
-                offset += part.count
-                part.release()
             }
-            initialized = total
+            part.codes8 = []
+            part.codes16 = []
+            part.codes32 = []
         }
+        return codes
+    }
+
+    /// This part's codes as `[Code]` (moved out when already that wide, else widened), with
+    /// room for `reserving` codes.
+    private func takeCodes<Code: FixedWidthInteger>(as _: Code.Type, reserving: Int) -> [Code] {
+        // The merged dictionary holds this part's, so its width is at least this part's.
+        var codes: [Code]
+        switch codeWidth {
+        case 1 where Code.self == UInt8.self: codes = unsafeBitCast(codes8, to: [Code].self)
+        case 1: codes = Self.widened(codes8, reserving: reserving)
+        case 2 where Code.self == UInt16.self: codes = unsafeBitCast(codes16, to: [Code].self)
+        case 2: codes = Self.widened(codes16, reserving: reserving)
+        default:
+            precondition(Code.self == UInt32.self, "merged codes narrower than a part's")
+            codes = unsafeBitCast(codes32, to: [Code].self)
+        }
+        // Dropped before growing, so the array is uniquely owned and grows in place.
+        codes8 = []
+        codes16 = []
+        codes32 = []
+        codes.reserveCapacity(reserving)
+        return codes
     }
 
     /// Writes this part's codes, mapped by `map`, to `target` at `Code` width.
     @inline(__always)
     private func copyCodes<Code: FixedWidthInteger>(to target: UnsafeMutablePointer<Code>,
                                                     _ map: (UInt32) -> UInt32) {
-        switch width {
+        switch codeWidth {
         case 1:
-            let source = values.assumingMemoryBound(to: UInt8.self)
-            for row in 0..<count { target[row] = Code(truncatingIfNeeded: map(UInt32(source[row]))) }
+            codes8.withUnsafeBufferPointer { source in
+                for row in 0..<count { target[row] = Code(truncatingIfNeeded: map(UInt32(source[row]))) }
+            }
         case 2:
-            let source = values.assumingMemoryBound(to: UInt16.self)
-            for row in 0..<count { target[row] = Code(truncatingIfNeeded: map(UInt32(source[row]))) }
+            codes16.withUnsafeBufferPointer { source in
+                for row in 0..<count { target[row] = Code(truncatingIfNeeded: map(UInt32(source[row]))) }
+            }
         default:
-            let source = values.assumingMemoryBound(to: UInt32.self)
-            for row in 0..<count { target[row] = Code(truncatingIfNeeded: map(source[row])) }
+            codes32.withUnsafeBufferPointer { source in
+                for row in 0..<count { target[row] = Code(truncatingIfNeeded: map(source[row])) }
+            }
         }
     }
 
