@@ -1,4 +1,5 @@
-// Interns strings (or raw UTF-8 byte ranges) into dense codes while a column is being built.
+// Interns strings (or raw UTF-8 byte ranges) into dense codes while a column is being built;
+// also the short-key form (`ShortKey`) the CSV reader builds its block lookups from.
 
 /// Builds a `StringDictionary`, giving each distinct value the next dense code.
 ///
@@ -153,6 +154,22 @@ public struct StringDictionaryBuilder: Sendable {
     }
 
     private mutating func internShort(_ key: ShortKey) -> UInt32 {
+        // A read-only probe first: values already interned (the common case) return without
+        // the mutable access `internRun` takes.
+        let mask = shortMask, shift = UInt64(shortShift)
+        let found: UInt32? = shortSlots.withUnsafeBufferPointer { slots in
+            let lengthField = UInt64(key.length) << 32
+            var index = Int(truncatingIfNeeded: key.hash &>> shift)
+            while true {
+                let slot = slots[index]
+                if slot.lengthAndCode == 0 { return nil }
+                if slot.low == key.low, slot.high == key.high, slot.lengthAndCode & ~0xFFFF_FFFF == lengthField {
+                    return UInt32(truncatingIfNeeded: slot.lengthAndCode) - 1
+                }
+                index = (index &+ 1) & mask
+            }
+        }
+        if let found { return found }
         var keys = key
         var code: UInt32 = 0
         while internRun(keys: &keys, from: 0, count: 1, into: &code) == 0 { growShort() }
