@@ -50,6 +50,11 @@ struct CSVChunkParser {
     /// so a load's peak memory is the table, not the table plus the whole file. (A dropped page
     /// that is touched again, by re-inference or an error's line count, reads back from the file.)
     let releasesParsedInput: Bool
+    /// Bytes of `base` below this offset may be read (the whole input, beyond this chunk's end):
+    /// the fast path loads whole words that can reach past a field.
+    let readableEnd: Int
+    /// False forces the general per-record path everywhere (tests compare both paths).
+    var usesPlainBlocks = true
 
     /// Cell kinds of the row being assembled.
     private enum CellKind: UInt8 { case null, payload, inputString, scratchString }
@@ -60,32 +65,49 @@ struct CSVChunkParser {
         let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: columnCount + 1)
         let payloads = UnsafeMutableBufferPointer<Int64>.allocate(capacity: columnCount)
         let kinds = UnsafeMutableBufferPointer<CellKind>.allocate(capacity: columnCount)
+        var blocks = usesPlainBlocks && CSVPlainBlockIndexer.canIndex(delimiter: delimiter, columnCount: columnCount)
+            ? CSVBlockParser(base: base, readableEnd: readableEnd, delimiter: delimiter, plans: plans) : nil
         defer {
             fields.deallocate()
             payloads.deallocate()
             kinds.deallocate()
+            blocks?.deallocate()
         }
-        var columns = plans.map { ColumnAccumulator(type: $0.type, capacity: expectedRows) }
+        let columns = plans.map { ColumnAccumulator(type: $0.type, capacity: expectedRows) }
         var conflicted = Array(repeating: false, count: columnCount)
         var rowCount = 0
         let types = plans.map(\.type)
         let overrides = plans.map(\.isOverride)
         var scratch: [UInt8] = []
         var scanner = CSVScanner(base: base, start: start, end: end, delimiter: delimiter)
-        var fieldCount = 0, recordStart = 0
+        var fieldCount = 0, recordStart = start
         var nextCheckpoint = start + (1 << 24)
         var releasedUpTo = start
+        // Records left to the general reader before the fast path is tried again.
+        var generalRecords = 0
 
         rows: while true {
-            let status = scanner.next(into: fields, fieldCount: &fieldCount, recordStart: &recordStart)
             if scanner.position >= nextCheckpoint {
                 progress?(min(progressTotal, Int(Double(scanner.position - start) * progressScale)), progressTotal)
                 if releasesParsedInput {
                     // 1 MB of slack behind the current record: nothing before it is read again.
-                    releasedUpTo = InputPages.release(base, from: releasedUpTo, to: recordStart - (1 << 20))
+                    releasedUpTo = InputPages.release(base, from: releasedUpTo, to: scanner.position - (1 << 20))
                 }
                 nextCheckpoint = scanner.position + (1 << 24)
             }
+            if generalRecords == 0, blocks != nil {
+                let (appended, after) = blocks!.parse(from: scanner.position, end: end, columns: columns,
+                                                      conflicted: &conflicted)
+                if appended > 0 {
+                    rowCount += appended
+                    scanner.position = after
+                    continue rows
+                }
+                // Not a plain record (quotes, a blank line, a ragged or bad row, the input's tail).
+                generalRecords = 8
+            }
+            if generalRecords > 0 { generalRecords -= 1 }
+            let status = scanner.next(into: fields, fieldCount: &fieldCount, recordStart: &recordStart)
             switch status {
             case .endOfInput:
                 break rows

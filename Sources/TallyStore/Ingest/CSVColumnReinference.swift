@@ -28,7 +28,7 @@ enum CSVColumnReinference {
                 withBytes(of: cell, base: base, scratch: &scratch) { votes.vote($0) }
             }
             let type = votes.inferred
-            var column = ColumnAccumulator(type: type, capacity: cells.count)
+            let column = ColumnAccumulator(type: type, capacity: cells.count)
             for cell in cells {
                 if cell.end == cell.start {
                     if cell.isQuoted, type == .string { column.append(utf8: UnsafeRawBufferPointer(start: nil, count: 0)) }

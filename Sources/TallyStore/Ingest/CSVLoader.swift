@@ -56,9 +56,9 @@ enum CSVLoader {
 
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let chunks = chunkCount ?? (end - dataStart >= parallelThreshold && cores > 1 ? 2 : 1)
-        var result = parse(base: base, start: dataStart, end: end, delimiter: delimiter, plans: plans,
-                           options: options, bytesPerRow: sample.bytesPerRow, chunks: chunks,
-                           releasesParsedInput: releasesParsedInput)
+        var (result, parts) = parse(base: base, start: dataStart, end: end, delimiter: delimiter, plans: plans,
+                                    options: options, bytesPerRow: sample.bytesPerRow, chunks: chunks,
+                                    releasesParsedInput: releasesParsedInput)
         if let fatal = result.fatal { throw locate(fatal) }
 
         let conflicted = plans.indices.filter { result.conflicted[$0] }
@@ -66,12 +66,13 @@ enum CSVLoader {
             let rebuilt = CSVColumnReinference.rebuild(
                 columns: conflicted, base: base, start: dataStart, end: end, delimiter: delimiter,
                 skippedRecordStarts: Set(result.skippedRecordStarts), columnCount: plans.count)
-            for (index, column) in zip(conflicted, rebuilt) { result.columns[index] = column }
+            for (index, column) in zip(conflicted, rebuilt) { parts[index] = [column] }
         }
+        result.columns = []
         options.progress?(input.count, input.count)
         let table: Table
         do {
-            table = try Table(zip(names, result.columns.map { $0.finish() }).map { ($0, $1) })
+            table = try Table(zip(names, finish(parts)).map { ($0, $1) })
         } catch {
             throw LoadError(file: name, line: 1, column: 1, message: "\(error)")
         }
@@ -79,67 +80,67 @@ enum CSVLoader {
     }
 
     /// Parses the rows, in `chunks` parallel pieces when asked and when a safe split exists.
+    /// - Returns: the chunks' counts and errors combined, and each column's parts in input order.
     private static func parse(base: UnsafePointer<UInt8>, start: Int, end: Int, delimiter: UInt8,
                               plans: [ColumnPlan], options: LoadOptions, bytesPerRow: Double,
-                              chunks: Int, releasesParsedInput: Bool) -> CSVChunkResult {
+                              chunks: Int, releasesParsedInput: Bool) -> (CSVChunkResult, [[ColumnAccumulator]]) {
+        // The first chunk's columns become the table's, so they are reserved for every row.
         func parser(_ from: Int, _ to: Int, scale: Double, reportsProgress: Bool) -> CSVChunkParser {
             CSVChunkParser(base: base, start: from, end: to, delimiter: delimiter, plans: plans,
                            skipErrors: options.skipErrors,
-                           expectedRows: Int(Double(to - from) / max(bytesPerRow, 1) * 1.05) + 16,
+                           expectedRows: Int(Double((from == start ? end : to) - from) / max(bytesPerRow, 1) * 1.05) + 16,
                            progress: reportsProgress ? options.progress : nil, progressTotal: end,
-                           progressScale: scale, releasesParsedInput: releasesParsedInput)
+                           progressScale: scale, releasesParsedInput: releasesParsedInput, readableEnd: end,
+                           usesPlainBlocks: options.usesPlainBlocks)
+        }
+        func single() -> (CSVChunkResult, [[ColumnAccumulator]]) {
+            let result = parser(start, end, scale: 1, reportsProgress: true).run()
+            return (result, result.columns.map { [$0] })
         }
         let total = end - start
-        if chunks >= 2, let split = splitPoint(base: base, start: start, end: end) {
-            let pieces = [(start, split), (split, end)]
-            let scale = Double(total) / Double(max(1, split - start))
-            let jobs = UncheckedSendable(pieces.enumerated().map { index, piece in
-                parser(piece.0, piece.1, scale: scale, reportsProgress: index == 0)
-            })
-            let slots = UncheckedSendable(UnsafeMutableBufferPointer<CSVChunkResult>.allocate(capacity: 2))
-            defer { slots.value.deallocate() }
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                (slots.value.baseAddress! + index).initialize(to: jobs.value[index].run())
-            }
-            var first = (slots.value.baseAddress!).move()
-            let second = (slots.value.baseAddress! + 1).move()
-            // A chunk boundary inside a quoted field shows up as chunk 1 running out inside a quote;
-            // then the split was wrong and the file is parsed again in one piece.
-            if case .unterminatedQuote = first.fatal?.kind {
-                return parser(start, end, scale: 1, reportsProgress: true).run()
-            }
-            if first.fatal != nil { return first }
-            if let fatal = second.fatal {
-                first.fatal = fatal
-                return first
-            }
-            mergeColumns(&first.columns, second.columns)
-            for index in first.conflicted.indices where second.conflicted[index] { first.conflicted[index] = true }
-            first.rowCount += second.rowCount
-            first.skippedRows += second.skippedRows
-            if first.firstSkipped == nil { first.firstSkipped = second.firstSkipped }
-            first.skippedRecordStarts += second.skippedRecordStarts
-            return first
+        guard chunks >= 2, let split = splitPoint(base: base, start: start, end: end) else { return single() }
+        let pieces = [(start, split), (split, end)]
+        let scale = Double(total) / Double(max(1, split - start))
+        let jobs = UncheckedSendable(pieces.enumerated().map { index, piece in
+            parser(piece.0, piece.1, scale: scale, reportsProgress: index == 0)
+        })
+        let slots = UncheckedSendable(UnsafeMutableBufferPointer<CSVChunkResult>.allocate(capacity: 2))
+        defer { slots.value.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            (slots.value.baseAddress! + index).initialize(to: jobs.value[index].run())
         }
-        return parser(start, end, scale: 1, reportsProgress: true).run()
+        var first = (slots.value.baseAddress!).move()
+        let second = (slots.value.baseAddress! + 1).move()
+        // A chunk boundary inside a quoted field shows up as chunk 1 running out inside a quote;
+        // then the split was wrong and the file is parsed again in one piece.
+        if case .unterminatedQuote = first.fatal?.kind { return single() }
+        if first.fatal != nil { return (first, []) }
+        if let fatal = second.fatal {
+            first.fatal = fatal
+            return (first, [])
+        }
+        let parts = zip(first.columns, second.columns).map { [$0, $1] }
+        for index in first.conflicted.indices where second.conflicted[index] { first.conflicted[index] = true }
+        first.rowCount += second.rowCount
+        first.skippedRows += second.skippedRows
+        if first.firstSkipped == nil { first.firstSkipped = second.firstSkipped }
+        first.skippedRecordStarts += second.skippedRecordStarts
+        return (first, parts)
     }
 
-    /// Appends each column of `second` to the same column of `first`, columns in parallel
-    /// (re-mapping a large dictionary is the costly part, and columns are independent).
-    private static func mergeColumns(_ first: inout [ColumnAccumulator], _ second: [ColumnAccumulator]) {
-        let count = first.count
-        let slots = UncheckedSendable(UnsafeMutableBufferPointer<ColumnAccumulator>.allocate(capacity: count))
-        _ = slots.value.initialize(from: first)
-        // Dropping the array leaves each accumulator's buffers uniquely owned by its slot, so the
-        // appends below grow them in place instead of copying.
-        first = []
-        let tails = UncheckedSendable(second)
+    /// Each column's parts joined into one `Column`, columns in parallel (copying and re-mapping
+    /// the later parts' codes is the costly part, and columns are independent).
+    private static func finish(_ parts: [[ColumnAccumulator]]) -> [Column] {
+        let count = parts.count
+        let slots = UncheckedSendable(UnsafeMutableBufferPointer<Column>.allocate(capacity: count))
+        let input = UncheckedSendable(parts)
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.value[index].append(contentsOf: tails.value[index])
+            (slots.value.baseAddress! + index).initialize(to: ColumnAccumulator.concatenate(input.value[index]))
         }
-        first = Array(slots.value)
+        let columns = Array(slots.value)
         slots.value.baseAddress!.deinitialize(count: count)
         slots.value.deallocate()
+        return columns
     }
 
     /// The offset just after the first line break past the middle, or nil when there is none.

@@ -18,6 +18,9 @@ public struct LoadOptions: Sendable {
     public var delimiter: UInt8?
     /// Called now and then with (bytes done, bytes total); never from more than one thread at once.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// False makes the CSV reader use its general per-record path for every record instead of
+    /// the column-at-a-time path for plain records; tests compare the two.
+    var usesPlainBlocks = true
 
     public init(format: SourceFormat? = nil, typeOverrides: [String: DataType] = [:], skipErrors: Bool = false,
                 delimiter: UInt8? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) {
