@@ -24,8 +24,20 @@ struct Executor {
             let table = try execute(input)
             let selected = try selectedRows(table, condition)
             if selected.count == table.rowCount { return table }
-            return table.gathered(selected)
+            return try make(table.fields, table.columns.map { $0.selecting(selected) })
         case .project(let input, let outputs):
+            if case .filter(let base, let condition) = input.operation {
+                // Gather only the columns the outputs read.
+                var needed = Set<Int>()
+                for output in outputs { output.1.collectColumns(into: &needed) }
+                let rows = try filtered(base, condition, keeping: needed)
+                var columns: [Column] = []
+                for output in outputs {
+                    columns.append(try evaluator.evaluate(output.1.remappingColumns(rows.newIndex), columns: rows.columns,
+                                                          count: rows.rowCount))
+                }
+                return try make(plan.schema, columns, rowCount: rows.rowCount)
+            }
             let table = try execute(input)
             var columns: [Column] = []
             for output in outputs { columns.append(try evaluator.evaluate(output.1, over: table)) }
@@ -71,6 +83,11 @@ struct Executor {
             }
             return try make(plan.schema, columns, rowCount: l.rowCount + r.rowCount)
         case .plugin(let input, let call):
+            if case .filter(let base, let condition) = input.operation,
+               let result = try prunedPluginRun(call, base: base, condition: condition, inputSchema: input.schema,
+                                                schema: plan.schema) {
+                return result
+            }
             return try runPlugin(call, over: try execute(input), schema: plan.schema)
         case .chart(let input, _, _):
             return try execute(input)
@@ -79,18 +96,7 @@ struct Executor {
 
     /// Rows where `condition` is true (not false, not null).
     private func selectedRows(_ table: Table, _ condition: BoundExpression) throws(Diagnostic) -> [Int] {
-        let flags = try evaluator.evaluate(condition, over: table)
-        let values = flags.boolValues!
-        var selected: [Int] = []
-        selected.reserveCapacity(table.rowCount / 4)
-        if flags.hasNulls {
-            for row in 0..<table.rowCount where values[row] && !flags.isNull(row) { selected.append(row) }
-        } else {
-            values.withUnsafeBufferPointer { values in
-                for row in 0..<values.count where values[row] { selected.append(row) }
-            }
-        }
-        return selected
+        try RowSelection.rows(condition, columns: table.columns, rowCount: table.rowCount, evaluator: evaluator)
     }
 
     private func sorted(_ table: Table, _ keys: [BoundSortKey], limit: Int?) throws(Diagnostic) -> Table {
