@@ -43,7 +43,23 @@ struct Executor {
             for output in outputs { columns.append(try evaluator.evaluate(output.1, over: table)) }
             return try make(plan.schema, columns, rowCount: table.rowCount)
         case .aggregate(let input, let keys, let aggregates, let outputs):
-            return try aggregate(plan.schema, try execute(input), keys, aggregates, outputs)
+            if case .filter(let base, let condition) = input.operation {
+                // Gather only the columns the keys and aggregate arguments read.
+                var needed = Set<Int>()
+                for key in keys { key.1.collectColumns(into: &needed) }
+                for aggregate in aggregates { aggregate.argument?.collectColumns(into: &needed) }
+                let rows = try filtered(base, condition, keeping: needed)
+                let narrowedKeys = keys.map { ($0.0, $0.1.remappingColumns(rows.newIndex)) }
+                let narrowedAggregates = aggregates.map { aggregate in
+                    var narrowed = aggregate
+                    narrowed.argument = aggregate.argument?.remappingColumns(rows.newIndex)
+                    return narrowed
+                }
+                return try self.aggregate(plan.schema, rows.columns, rowCount: rows.rowCount, narrowedKeys, narrowedAggregates,
+                                          outputs)
+            }
+            let table = try execute(input)
+            return try aggregate(plan.schema, table.columns, rowCount: table.rowCount, keys, aggregates, outputs)
         case .sort(let input, let keys):
             return try sorted(try execute(input), keys, limit: nil)
         case .limit(let input, let count):
@@ -106,20 +122,50 @@ struct Executor {
         return table.gathered(limit.map { Array(order.prefix($0)) } ?? order)
     }
 
-    private func aggregate(_ schema: [Field], _ table: Table, _ keys: [(String, BoundExpression)],
+    /// `summarize` over `columns` (`rowCount` rows each; a filter may have left out the columns
+    /// nothing reads).
+    private func aggregate(_ schema: [Field], _ columns: [Column], rowCount: Int, _ keys: [(String, BoundExpression)],
                            _ aggregates: [BoundAggregate], _ outputs: [(String, BoundExpression)]) throws(Diagnostic) -> Table {
         var keyColumns: [Column] = []
-        for key in keys { keyColumns.append(try evaluator.evaluate(key.1, over: table)) }
-        let grouping = KeyEncoder.group(keyColumns, rowCount: table.rowCount)
-        // With keys and no rows there are no groups; without keys there is always one.
-        let groupCount = keys.isEmpty ? 1 : grouping.groupCount
-        var grouped = keyColumns.map { $0.gathered(grouping.firstRows) }
-        let aggregator = Aggregator(grouping: grouping, context: context)
+        for key in keys { keyColumns.append(try evaluator.evaluate(key.1, columns: columns, count: rowCount)) }
+        if keyColumns.count == 1, keyColumns[0].type == .string,
+           aggregates.allSatisfy({ $0.function == .count && $0.argument == nil }) {
+            // `count() by c` on a string column: a histogram of the codes, no group id per row.
+            let counts = CountsByCode(keyColumns[0])
+            let grouped = [keyColumns[0].gathered(counts.firstRows)] + aggregates.map { _ in Column.int(counts.counts) }
+            return try aggregateOutputs(schema, outputs, grouped, groupCount: counts.counts.count)
+        }
+        // Group ids are built only when some aggregate needs them: without keys, count, sum, avg,
+        // min and max fold the argument directly.
+        var grouping: Grouping?
+        func groupingBuiltOnce() -> Grouping {
+            if let grouping { return grouping }
+            let built = KeyEncoder.group(keyColumns, rowCount: rowCount)
+            grouping = built
+            return built
+        }
+        var results: [Column] = []
         for aggregate in aggregates {
             try context.checkCancellation()
-            let argument = try aggregate.argument.map { e throws(Diagnostic) in try evaluator.evaluate(e, over: table) }
-            grouped.append(try aggregator.compute(aggregate, argument: argument))
+            let argument = try aggregate.argument.map { e throws(Diagnostic) in
+                try evaluator.evaluate(e, columns: columns, count: rowCount)
+            }
+            if keys.isEmpty, let whole = WholeTableAggregates.compute(aggregate, argument: argument, rowCount: rowCount) {
+                results.append(whole)
+            } else {
+                results.append(try Aggregator(grouping: groupingBuiltOnce(), context: context).compute(aggregate, argument: argument))
+            }
         }
+        // With keys and no rows there are no groups; without keys there is always one.
+        if keys.isEmpty { return try aggregateOutputs(schema, outputs, results, groupCount: 1) }
+        let keyGrouping = groupingBuiltOnce()
+        let grouped = keyColumns.map { $0.gathered(keyGrouping.firstRows) } + results
+        return try aggregateOutputs(schema, outputs, grouped, groupCount: keyGrouping.groupCount)
+    }
+
+    /// The `summarize` outputs over the grouped table (keys, then one column per aggregate).
+    private func aggregateOutputs(_ schema: [Field], _ outputs: [(String, BoundExpression)], _ grouped: [Column],
+                                  groupCount: Int) throws(Diagnostic) -> Table {
         var columns: [Column] = []
         for output in outputs { columns.append(try evaluator.evaluate(output.1, columns: grouped, count: groupCount)) }
         return try make(schema, columns, rowCount: groupCount)
