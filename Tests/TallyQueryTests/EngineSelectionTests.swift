@@ -41,9 +41,13 @@ final class EngineSelectionTests: XCTestCase {
             for partSize in [1000, CodeScan.defaultPartSize] {
                 XCTAssertEqual(CodeScan.rows(table.columns[index], fast, partSize: partSize), expected,
                                "\(text), nulls: \(withNulls), part size \(partSize)", file: file, line: line)
+                XCTAssertEqual(CodeScan.count(table.columns[index], fast, partSize: partSize), expected.count,
+                               "count: \(text), nulls: \(withNulls), part size \(partSize)", file: file, line: line)
             }
             XCTAssertEqual(try RowSelection.rows(condition, columns: table.columns, rowCount: table.rowCount,
                                                  evaluator: evaluator), expected, text, file: file, line: line)
+            XCTAssertEqual(try RowSelection.count(condition, columns: table.columns, rowCount: table.rowCount,
+                                                  evaluator: evaluator), expected.count, text, file: file, line: line)
         }
     }
 

@@ -9,15 +9,20 @@ enum CodeScan {
 
     /// The rows (ascending) whose code satisfies `predicate`; a null row counts as
     /// `predicate.matchesNull`.
-    /// - Complexity: O(rows), reading each code once; no allocation besides the result. When one
-    ///   code matches, eight bytes of codes are compared per instruction (`rowsHolding`).
+    ///
+    /// Split over the cores; each part lists its rows in scratch room, then the parts are copied
+    /// into a result allocated once at its final size (no growing arrays). A part with too many
+    /// matches for its room is scanned again straight into the result.
+    /// - Complexity: O(rows), reading each code once (twice in dense parts); allocates the result
+    ///   and scratch room of which only the used pages are touched. When one
+    ///   code matches, eight bytes of codes are compared per instruction (`CodeMatcher`).
     /// - Parameter partSize: rows per parallel part (tests make it small to cross part boundaries).
     static func rows(_ column: Column, _ predicate: DictionaryPredicate, partSize: Int = defaultPartSize) -> [Int] {
         guard case .string(let codes, _) = column.storage else { preconditionFailure("not a string column") }
         if predicate.matchesNothing { return [] }
         let validity = column.validity
         if validity != nil, predicate.matchesNull {
-            // Null rows can be chosen too (`isnull(c)`, `not (c in …)` is not this: null stays null).
+            // Null rows can be chosen too (`c is null`, `c == "x" or c is null`).
             return (0..<column.count).filter { row in
                 column.isNull(row) ? true : predicate.matches[Int(codes[row])]
             }
@@ -35,86 +40,164 @@ enum CodeScan {
         return selected
     }
 
+    /// The number of rows `rows` would return, without building the list when the column has no nulls.
+    static func count(_ column: Column, _ predicate: DictionaryPredicate, partSize: Int = defaultPartSize) -> Int {
+        guard case .string(let codes, _) = column.storage, column.validity == nil else {
+            return rows(column, predicate, partSize: partSize).count
+        }
+        if predicate.matchesNothing { return 0 }
+        switch codes {
+        case .u8(let values): return partCounts(values, predicate, partSize: partSize).reduce(0, +)
+        case .u16(let values): return partCounts(values, predicate, partSize: partSize).reduce(0, +)
+        case .u32(let values): return partCounts(values, predicate, partSize: partSize).reduce(0, +)
+        }
+    }
+
     private static func scan<Code: FixedWidthInteger & Sendable>(_ codes: [Code], _ predicate: DictionaryPredicate,
                                                                partSize: Int) -> [Int] {
-        let count = codes.count
-        let parts = (count + partSize - 1) / partSize
-        if parts <= 1 {
-            return codes.withUnsafeBufferPointer { codes in
-                scanPart(codes, 0..<count, predicate)
-            }
-        }
-        var results = [[Int]](repeating: [], count: parts)
+        let parts = max(1, (codes.count + partSize - 1) / partSize)
+        // Scratch room for 1/16 of each part's rows: rare matches (the usual `where`) are listed in
+        // one pass; a part with more is only counted then, and listed by a second pass straight into
+        // the result. Untouched scratch pages are never faulted in.
+        let capacity = max(64, partSize / 16)
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: parts * capacity)
+        defer { scratch.deallocate() }
+        var counts = [Int](repeating: 0, count: parts)
         codes.withUnsafeBufferPointer { codes in
-            results.withUnsafeMutableBufferPointer { results in
-                let shared = SharedBuffers(codes: codes, results: results)
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let range = part * partSize..<min(count, (part + 1) * partSize)
-                    // Each part writes only its own slot.
-                    shared.results[part] = scanPart(shared.codes, range, predicate)
+            counts.withUnsafeMutableBufferPointer { counts in
+                let shared = ScanBuffers(codes: codes, counts: counts, scratch: scratch)
+                inParts(codes.count, partSize: partSize) { part, range in
+                    // Each part writes only its own count and its own scratch slots.
+                    shared.counts[part] = writePart(shared.codes, range, predicate, into: shared.scratch + part * capacity,
+                                                    capacity: capacity)
                 }
             }
         }
-        if results.count == 1 { return results[0] }
-        var selected: [Int] = []
-        selected.reserveCapacity(results.reduce(0) { $0 + $1.count })
-        for part in results { selected.append(contentsOf: part) }
-        return selected
-    }
-
-    private static func scanPart<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>, _ range: Range<Int>,
-                                                          _ predicate: DictionaryPredicate) -> [Int] {
-        if let single = predicate.singleMatch {
-            return rowsHolding(Code(truncatingIfNeeded: single), codes, range)
-        }
-        var selected: [Int] = []
-        predicate.matches.withUnsafeBufferPointer { matches in
-            for row in range where matches[Int(codes[row])] { selected.append(row) }
-        }
-        return selected
-    }
-
-    /// The rows of `range` whose code is `target`, eight bytes of codes at a time (SWAR): each
-    /// 64-bit word XORed with `target` in every lane has a zero lane exactly where a row matches,
-    /// and the zero lanes are found with carry-free arithmetic, so a word without a match costs a
-    /// few instructions and a match is located from the bit position, not by rescanning.
-    private static func rowsHolding<Code: FixedWidthInteger>(_ target: Code, _ codes: UnsafeBufferPointer<Code>,
-                                                             _ range: Range<Int>) -> [Int] {
-        var selected: [Int] = []
-        let lanes = 64 / Code.bitWidth
-        let laneShift = Code.bitWidth.trailingZeroBitCount
-        let highBits = everyLane(Code(1) << (Code.bitWidth - 1)), lowBits = ~highBits
-        let needle = everyLane(target)
-        /// The high bit of every lane of the word at `row` that equals `target`.
-        @inline(__always) func matchMarks(_ row: Int) -> UInt64 {
-            let word = UnsafeRawPointer(codes.baseAddress! + row).loadUnaligned(as: UInt64.self) ^ needle
-            return ~((((word & lowBits) &+ lowBits) | word) | lowBits)
-        }
-        var row = range.lowerBound
-        let groupRows = 4 * lanes
-        while row + groupRows <= range.upperBound {
-            if matchMarks(row) | matchMarks(row + lanes) | matchMarks(row + 2 * lanes) | matchMarks(row + 3 * lanes) != 0 {
-                for word in 0..<4 {
-                    let first = row + word * lanes
-                    var marks = matchMarks(first)
-                    while marks != 0 {
-                        selected.append(first + (marks.trailingZeroBitCount >> laneShift))
-                        marks &= marks &- 1
+        var starts = [0]
+        for count in counts { starts.append(starts[starts.count - 1] + count) }
+        let offsets = starts, total = starts[parts], partCounts = counts
+        if total == 0 { return [] }
+        return codes.withUnsafeBufferPointer { codes in
+            [Int](unsafeUninitializedCapacity: total) { output, initialized in
+                let shared = ScanBuffers(codes: codes, counts: output, scratch: scratch)
+                inParts(codes.count, partSize: partSize) { part, range in
+                    // Each part fills only its own slice of the result.
+                    let target = shared.counts.baseAddress! + offsets[part]
+                    if partCounts[part] <= capacity {
+                        target.initialize(from: shared.scratch + part * capacity, count: partCounts[part])
+                    } else {
+                        _ = writePart(shared.codes, range, predicate, into: target, capacity: .max)
                     }
                 }
+                initialized = total
             }
-            row += groupRows
         }
-        while row < range.upperBound {
-            if codes[row] == target { selected.append(row) }
-            row += 1
+    }
+
+    /// Matches per part, parts in order.
+    private static func partCounts<Code: FixedWidthInteger & Sendable>(_ codes: [Code], _ predicate: DictionaryPredicate,
+                                                                     partSize: Int) -> [Int] {
+        let parts = max(1, (codes.count + partSize - 1) / partSize)
+        var counts = [Int](repeating: 0, count: parts)
+        codes.withUnsafeBufferPointer { codes in
+            counts.withUnsafeMutableBufferPointer { counts in
+                let shared = ScanBuffers(codes: codes, counts: counts, scratch: counts.baseAddress!)
+                inParts(codes.count, partSize: partSize) { part, range in
+                    shared.counts[part] = countPart(shared.codes, range, predicate)
+                }
+            }
         }
-        return selected
+        return counts
+    }
+
+    /// Runs `body(part, rows)` for each part of `count` rows, on all cores when there are several.
+    private static func inParts(_ count: Int, partSize: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
+        let parts = max(1, (count + partSize - 1) / partSize)
+        if parts == 1 { return body(0, 0..<count) }
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            body(part, part * partSize..<min(count, (part + 1) * partSize))
+        }
+    }
+
+    private static func countPart<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>, _ range: Range<Int>,
+                                                           _ predicate: DictionaryPredicate) -> Int {
+        var count = 0
+        if let single = predicate.singleMatch {
+            let matcher = CodeMatcher(target: Code(truncatingIfNeeded: single), codes: codes)
+            let lanes = matcher.lanes
+            var row = range.lowerBound
+            while row + 4 * lanes <= range.upperBound {
+                // Most groups of 32 bytes hold no match; a population count (not one instruction on
+                // baseline x86-64) only for those that do.
+                let marks = (matcher.marks(row), matcher.marks(row + lanes), matcher.marks(row + 2 * lanes),
+                             matcher.marks(row + 3 * lanes))
+                if marks.0 | marks.1 | marks.2 | marks.3 != 0 {
+                    count &+= marks.0.nonzeroBitCount &+ marks.1.nonzeroBitCount &+ marks.2.nonzeroBitCount
+                        &+ marks.3.nonzeroBitCount
+                }
+                row += 4 * lanes
+            }
+            while row + lanes <= range.upperBound {
+                count &+= matcher.marks(row).nonzeroBitCount
+                row += lanes
+            }
+            while row < range.upperBound {
+                if codes[row] == matcher.target { count &+= 1 }
+                row += 1
+            }
+            return count
+        }
+        predicate.matches.withUnsafeBufferPointer { matches in
+            for row in range where matches[Int(codes[row])] { count &+= 1 }
+        }
+        return count
+    }
+
+    /// Writes the matching rows of `range` to `output`, at most `capacity` of them, and returns how
+    /// many match (more than `capacity` when they did not all fit).
+    private static func writePart<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>, _ range: Range<Int>,
+                                                           _ predicate: DictionaryPredicate, into output: UnsafeMutablePointer<Int>,
+                                                           capacity: Int) -> Int {
+        var found = 0
+        @inline(__always) func emit(_ row: Int) {
+            if found < capacity { (output + found).initialize(to: row) }
+            found &+= 1
+        }
+        if let single = predicate.singleMatch {
+            let matcher = CodeMatcher(target: Code(truncatingIfNeeded: single), codes: codes)
+            let lanes = matcher.lanes
+            var row = range.lowerBound
+            let groupRows = 4 * lanes
+            while row + groupRows <= range.upperBound {
+                // Most groups of 32 bytes hold no match: one test for the four words.
+                if matcher.marks(row) | matcher.marks(row + lanes) | matcher.marks(row + 2 * lanes)
+                    | matcher.marks(row + 3 * lanes) != 0 {
+                    for word in 0..<4 {
+                        let first = row + word * lanes
+                        var marks = matcher.marks(first)
+                        while marks != 0 {
+                            emit(first + (marks.trailingZeroBitCount >> matcher.laneShift))
+                            marks &= marks &- 1
+                        }
+                    }
+                }
+                row += groupRows
+            }
+            while row < range.upperBound {
+                if codes[row] == matcher.target { emit(row) }
+                row += 1
+            }
+            return found
+        }
+        predicate.matches.withUnsafeBufferPointer { matches in
+            for row in range where matches[Int(codes[row])] { emit(row) }
+        }
+        return found
     }
 
     /// `value` repeated in every lane of a 64-bit word.
     @inline(__always)
-    private static func everyLane<Code: FixedWidthInteger>(_ value: Code) -> UInt64 {
+    static func everyLane<Code: FixedWidthInteger>(_ value: Code) -> UInt64 {
         var word: UInt64 = 0
         for lane in 0..<(64 / Code.bitWidth) {
             word |= UInt64(truncatingIfNeeded: value) << UInt64(lane * Code.bitWidth)
@@ -123,9 +206,39 @@ enum CodeScan {
     }
 }
 
-/// The input codes and per-part result slots shared by the workers of one scan: the codes are
-/// only read, and each slot is written by exactly one worker before `concurrentPerform` returns.
-private struct SharedBuffers<Code>: @unchecked Sendable {
+/// The input codes, per-part counts (or the result) and scratch rows shared by the workers of one
+/// scan: the codes are only read, and each worker writes only its own part's slots.
+private struct ScanBuffers<Code>: @unchecked Sendable {
     let codes: UnsafeBufferPointer<Code>
-    let results: UnsafeMutableBufferPointer<[Int]>
+    let counts: UnsafeMutableBufferPointer<Int>
+    let scratch: UnsafeMutablePointer<Int>
+}
+
+/// Finds the rows holding one code, eight bytes of codes at a time (SWAR): a 64-bit word XORed with
+/// `target` in every lane has a zero lane exactly where a row matches, and the zero lanes are
+/// marked with carry-free arithmetic, so a word without a match costs a few instructions and a
+/// match is located from its bit position, not by rescanning.
+private struct CodeMatcher<Code: FixedWidthInteger> {
+    let target: Code
+    let codes: UnsafeBufferPointer<Code>
+    /// Codes per 64-bit word.
+    let lanes = 64 / Code.bitWidth
+    /// Shift from a lane's high bit position to the lane's index.
+    let laneShift = Code.bitWidth.trailingZeroBitCount
+    private let lowBits: UInt64
+    private let needle: UInt64
+
+    init(target: Code, codes: UnsafeBufferPointer<Code>) {
+        self.target = target
+        self.codes = codes
+        lowBits = ~CodeScan.everyLane(Code(1) << (Code.bitWidth - 1))
+        needle = CodeScan.everyLane(target)
+    }
+
+    /// The high bit of every lane of the word starting at `row` whose code equals `target`.
+    @inline(__always)
+    func marks(_ row: Int) -> UInt64 {
+        let word = UnsafeRawPointer(codes.baseAddress! + row).loadUnaligned(as: UInt64.self) ^ needle
+        return ~((((word & lowBits) &+ lowBits) | word) | lowBits)
+    }
 }

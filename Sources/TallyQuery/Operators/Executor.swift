@@ -76,8 +76,10 @@ struct Executor {
         case .count(let input):
             if case .filter(let filterInput, let condition) = input.operation {
                 // `where … | count` needs the number of rows, not the rows.
-                let selected = try selectedRows(try execute(filterInput), condition)
-                return try make(plan.schema, [.int([Int64(selected.count)])])
+                let table = try execute(filterInput)
+                let count = try RowSelection.count(condition, columns: table.columns, rowCount: table.rowCount,
+                                                   evaluator: evaluator)
+                return try make(plan.schema, [.int([Int64(count)])])
             }
             return try make(plan.schema, [.int([Int64(try execute(input).rowCount)])])
         case .join(let kind, let left, let right, let leftKeys, let rightKeys, let output):

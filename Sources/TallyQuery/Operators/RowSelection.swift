@@ -20,6 +20,17 @@ enum RowSelection {
         return trueRows(flags)
     }
 
+    /// The number of rows `rows` would return; the fast path counts without listing them.
+    static func count(_ condition: BoundExpression, columns: [Column], rowCount: Int,
+                      evaluator: Evaluator) throws(Diagnostic) -> Int {
+        if let predicate = try DictionaryPredicate.make(condition, columns: columns, rowCount: rowCount,
+                                                        evaluator: evaluator) {
+            try evaluator.context.checkCancellation()
+            return CodeScan.count(columns[predicate.columnIndex], predicate)
+        }
+        return trueRows(try evaluator.evaluate(condition, columns: columns, count: rowCount)).count
+    }
+
     /// The rows of a boolean column that are true and not null.
     static func trueRows(_ flags: Column) -> [Int] {
         let values = flags.boolValues!
