@@ -102,6 +102,20 @@ final class EngineAggregateTests: XCTestCase {
                     XCTAssertNotEqual(single.value(at: 0), .null)
                 }
             }
+            for column in ["i", "ts", "score"] {
+                let argument = table.column(named: column)!
+                let both = [WholeTableAggregates.extremes(argument), WholeTableAggregates.extremes(argument, parallelCount: 100)]
+                guard !argument.hasNulls else {
+                    XCTAssertNil(both[0], "nulls take the separate folds")
+                    continue
+                }
+                let values = argument.int64Values!
+                for pair in both {
+                    XCTAssertEqual(pair?.min.value(at: 0), argument.value(at: values.firstIndex(of: values.min()!)!), column)
+                    XCTAssertEqual(pair?.max.value(at: 0), argument.value(at: values.firstIndex(of: values.max()!)!), column)
+                    XCTAssertEqual(pair?.min.type, argument.type)
+                }
+            }
         }
     }
 }

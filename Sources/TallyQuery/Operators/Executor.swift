@@ -147,10 +147,20 @@ struct Executor {
             return built
         }
         var results: [Column] = []
+        // `min(c), max(c)` of one column: both from one pass over it.
+        var extremesByColumn: [Int: (min: Column, max: Column)] = [:]
         for aggregate in aggregates {
             try context.checkCancellation()
             let argument = try aggregate.argument.map { e throws(Diagnostic) in
                 try evaluator.evaluate(e, columns: columns, count: rowCount)
+            }
+            if keys.isEmpty, let argument, let index = Self.extremeColumn(aggregate),
+               aggregates.filter({ Self.extremeColumn($0) == index }).count > 1 {
+                if extremesByColumn[index] == nil { extremesByColumn[index] = WholeTableAggregates.extremes(argument) }
+                if let both = extremesByColumn[index] {
+                    results.append(aggregate.function == .min ? both.min : both.max)
+                    continue
+                }
             }
             if keys.isEmpty, let whole = WholeTableAggregates.compute(aggregate, argument: argument, rowCount: rowCount) {
                 results.append(whole)
@@ -163,6 +173,13 @@ struct Executor {
         let keyGrouping = groupingBuiltOnce()
         let grouped = keyColumns.map { $0.gathered(keyGrouping.firstRows) } + results
         return try aggregateOutputs(schema, outputs, grouped, groupCount: keyGrouping.groupCount)
+    }
+
+    /// The input column of a `min(column)` or `max(column)`.
+    private static func extremeColumn(_ aggregate: BoundAggregate) -> Int? {
+        guard aggregate.function == .min || aggregate.function == .max, case .column(let index)? = aggregate.argument?.kind
+        else { return nil }
+        return index
     }
 
     /// The `summarize` outputs over the grouped table (keys, then one column per aggregate).
