@@ -10,9 +10,7 @@ enum CodeScan {
     /// The rows (ascending) whose code satisfies `predicate`; a null row counts as
     /// `predicate.matchesNull`.
     ///
-    /// Split over the cores; each part lists its rows in scratch room, then the parts are copied
-    /// into a result allocated once at its final size (no growing arrays). A part with too many
-    /// matches for its room is scanned again straight into the result.
+    /// Split over the cores by `PartitionedSelection` (one pass for rare matches, a second for dense parts).
     /// - Complexity: O(rows), reading each code once (twice in dense parts); allocates the result
     ///   and scratch room of which only the used pages are touched. When one
     ///   code matches, eight bytes of codes are compared per instruction (`CodeMatcher`).
@@ -55,41 +53,10 @@ enum CodeScan {
 
     private static func scan<Code: FixedWidthInteger & Sendable>(_ codes: [Code], _ predicate: DictionaryPredicate,
                                                                partSize: Int) -> [Int] {
-        let parts = max(1, (codes.count + partSize - 1) / partSize)
-        // Scratch room for 1/16 of each part's rows: rare matches (the usual `where`) are listed in
-        // one pass; a part with more is only counted then, and listed by a second pass straight into
-        // the result. Untouched scratch pages are never faulted in.
-        let capacity = max(64, partSize / 16)
-        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: parts * capacity)
-        defer { scratch.deallocate() }
-        var counts = [Int](repeating: 0, count: parts)
         codes.withUnsafeBufferPointer { codes in
-            counts.withUnsafeMutableBufferPointer { counts in
-                let shared = ScanBuffers(codes: codes, counts: counts, scratch: scratch)
-                inParts(codes.count, partSize: partSize) { part, range in
-                    // Each part writes only its own count and its own scratch slots.
-                    shared.counts[part] = writePart(shared.codes, range, predicate, into: shared.scratch + part * capacity,
-                                                    capacity: capacity)
-                }
-            }
-        }
-        var starts = [0]
-        for count in counts { starts.append(starts[starts.count - 1] + count) }
-        let offsets = starts, total = starts[parts], partCounts = counts
-        if total == 0 { return [] }
-        return codes.withUnsafeBufferPointer { codes in
-            [Int](unsafeUninitializedCapacity: total) { output, initialized in
-                let shared = ScanBuffers(codes: codes, counts: output, scratch: scratch)
-                inParts(codes.count, partSize: partSize) { part, range in
-                    // Each part fills only its own slice of the result.
-                    let target = shared.counts.baseAddress! + offsets[part]
-                    if partCounts[part] <= capacity {
-                        target.initialize(from: shared.scratch + part * capacity, count: partCounts[part])
-                    } else {
-                        _ = writePart(shared.codes, range, predicate, into: target, capacity: .max)
-                    }
-                }
-                initialized = total
+            let shared = SharedReadOnly(buffer: codes)
+            return PartitionedSelection.rows(count: codes.count, partSize: partSize) { range, output, capacity in
+                writePart(shared.buffer, range, predicate, into: output, capacity: capacity)
             }
         }
     }
@@ -101,22 +68,14 @@ enum CodeScan {
         var counts = [Int](repeating: 0, count: parts)
         codes.withUnsafeBufferPointer { codes in
             counts.withUnsafeMutableBufferPointer { counts in
-                let shared = ScanBuffers(codes: codes, counts: counts, scratch: counts.baseAddress!)
-                inParts(codes.count, partSize: partSize) { part, range in
+                let shared = ScanBuffers(codes: codes, counts: counts)
+                PartitionedSelection.inParts(codes.count, partSize: partSize) { part, range in
+                    // Each part writes only its own count.
                     shared.counts[part] = countPart(shared.codes, range, predicate)
                 }
             }
         }
         return counts
-    }
-
-    /// Runs `body(part, rows)` for each part of `count` rows, on all cores when there are several.
-    private static func inParts(_ count: Int, partSize: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
-        let parts = max(1, (count + partSize - 1) / partSize)
-        if parts == 1 { return body(0, 0..<count) }
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            body(part, part * partSize..<min(count, (part + 1) * partSize))
-        }
     }
 
     private static func countPart<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>, _ range: Range<Int>,
@@ -206,12 +165,11 @@ enum CodeScan {
     }
 }
 
-/// The input codes, per-part counts (or the result) and scratch rows shared by the workers of one
-/// scan: the codes are only read, and each worker writes only its own part's slots.
+/// The input codes and per-part counts shared by the workers of one count: the codes are only
+/// read, and each worker writes only its own part's count.
 private struct ScanBuffers<Code>: @unchecked Sendable {
     let codes: UnsafeBufferPointer<Code>
     let counts: UnsafeMutableBufferPointer<Int>
-    let scratch: UnsafeMutablePointer<Int>
 }
 
 /// Finds the rows holding one code, eight bytes of codes at a time (SWAR): a 64-bit word XORed with

@@ -6,8 +6,9 @@ enum RowSelection {
     /// Row indices, ascending, where `condition` is true over `columns` (`rowCount` rows each).
     ///
     /// A condition on one string column against literals is decided once per dictionary value
-    /// (`DictionaryPredicate`) and the codes are scanned (`CodeScan`); anything else is evaluated
-    /// as a boolean column.
+    /// (`DictionaryPredicate`) and the codes are scanned (`CodeScan`); `column op constant` on a
+    /// number or time column is scanned straight from the values (`ValueComparison`); anything else
+    /// is evaluated as a boolean column.
     /// - Complexity: O(rows); the fast path reads 1–4 bytes per row and allocates only the result.
     static func rows(_ condition: BoundExpression, columns: [Column], rowCount: Int,
                      evaluator: Evaluator) throws(Diagnostic) -> [Int] {
@@ -15,6 +16,10 @@ enum RowSelection {
                                                         evaluator: evaluator) {
             try evaluator.context.checkCancellation()
             return CodeScan.rows(columns[predicate.columnIndex], predicate)
+        }
+        if let comparison = try ValueComparison.make(condition, columns: columns, evaluator: evaluator) {
+            try evaluator.context.checkCancellation()
+            return comparison.rows(columns[comparison.columnIndex])
         }
         let flags = try evaluator.evaluate(condition, columns: columns, count: rowCount)
         return trueRows(flags)
@@ -27,6 +32,10 @@ enum RowSelection {
                                                         evaluator: evaluator) {
             try evaluator.context.checkCancellation()
             return CodeScan.count(columns[predicate.columnIndex], predicate)
+        }
+        if let comparison = try ValueComparison.make(condition, columns: columns, evaluator: evaluator) {
+            try evaluator.context.checkCancellation()
+            return comparison.rows(columns[comparison.columnIndex]).count
         }
         return trueRows(try evaluator.evaluate(condition, columns: columns, count: rowCount)).count
     }
