@@ -7,8 +7,9 @@ enum RowSelection {
     ///
     /// A condition on one string column against literals is decided once per dictionary value
     /// (`DictionaryPredicate`) and the codes are scanned (`CodeScan`); `column op constant` on a
-    /// number or time column is scanned straight from the values (`ValueComparison`); anything else
-    /// is evaluated as a boolean column.
+    /// number or time column is scanned straight from the values (`ValueComparison`); in `a and b`
+    /// with one side of those shapes, the other side selects and that side is checked on its rows
+    /// only (`RowTest`); anything else is evaluated as a boolean column.
     /// - Complexity: O(rows); the fast path reads 1–4 bytes per row and allocates only the result.
     static func rows(_ condition: BoundExpression, columns: [Column], rowCount: Int,
                      evaluator: Evaluator) throws(Diagnostic) -> [Int] {
@@ -20,6 +21,15 @@ enum RowSelection {
         if let comparison = try ValueComparison.make(condition, columns: columns, evaluator: evaluator) {
             try evaluator.context.checkCancellation()
             return comparison.rows(columns[comparison.columnIndex])
+        }
+        if case .and(let left, let right) = condition.kind {
+            // One side a fast-path test: select by the other, then keep the rows where it holds.
+            if let test = try RowTest.make(right, columns: columns, rowCount: rowCount, evaluator: evaluator) {
+                return test.filter(try rows(left, columns: columns, rowCount: rowCount, evaluator: evaluator))
+            }
+            if let test = try RowTest.make(left, columns: columns, rowCount: rowCount, evaluator: evaluator) {
+                return test.filter(try rows(right, columns: columns, rowCount: rowCount, evaluator: evaluator))
+            }
         }
         let flags = try evaluator.evaluate(condition, columns: columns, count: rowCount)
         return trueRows(flags)
@@ -36,6 +46,9 @@ enum RowSelection {
         if let comparison = try ValueComparison.make(condition, columns: columns, evaluator: evaluator) {
             try evaluator.context.checkCancellation()
             return comparison.rows(columns[comparison.columnIndex]).count
+        }
+        if case .and = condition.kind {
+            return try rows(condition, columns: columns, rowCount: rowCount, evaluator: evaluator).count
         }
         return trueRows(try evaluator.evaluate(condition, columns: columns, count: rowCount)).count
     }
