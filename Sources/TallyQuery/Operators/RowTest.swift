@@ -1,4 +1,5 @@
 // One side of a `where a and b`, checked only on the rows the other side kept.
+import Dispatch
 import TallyStore
 
 /// A fast-path condition (`DictionaryPredicate` or `ValueComparison`) checked row by row.
@@ -29,22 +30,80 @@ struct RowTest {
     }
 
     /// The rows of `candidates` (kept in order) where the condition is true.
+    /// - Complexity: O(candidates), unsafe buffers, one allocation.
     func filter(_ candidates: [Int]) -> [Int] {
+        let validity = column.validity
         switch kind {
         case .code(let predicate, let codes):
-            return candidates.filter { row in
-                column.isNull(row) ? predicate.matchesNull : predicate.matches[Int(codes[row])]
+            let matches = predicate.matches, matchesNull = predicate.matchesNull
+            switch codes {
+            case .u8(let values): return Self.keep(candidates, values, validity, whenNull: matchesNull) { matches[Int($0)] }
+            case .u16(let values): return Self.keep(candidates, values, validity, whenNull: matchesNull) { matches[Int($0)] }
+            case .u32(let values): return Self.keep(candidates, values, validity, whenNull: matchesNull) { matches[Int($0)] }
             }
         case .value(let comparison):
             if comparison.constant.isNull(0) { return [] }
+            let op = comparison.op
             switch (column.storage, comparison.constant.storage) {
             case (.int64(let values), .int64(let scalar)):
-                return candidates.filter { !column.isNull($0) && ComparisonKernels.holds(comparison.op, values[$0], scalar[0]) }
+                return Self.keep(candidates, values, validity, whenNull: false) { ComparisonKernels.holds(op, $0, scalar[0]) }
             case (.float(let values), .float(let scalar)):
-                return candidates.filter { !column.isNull($0) && ComparisonKernels.holds(comparison.op, values[$0], scalar[0]) }
+                return Self.keep(candidates, values, validity, whenNull: false) { ComparisonKernels.holds(op, $0, scalar[0]) }
             default:
                 preconditionFailure("comparing \(column.type) with \(comparison.constant.type) passed the binder")
             }
         }
+    }
+
+    /// Candidates at least this many are checked by two workers: each check is a scattered read,
+    /// bound by memory latency, so two overlap their misses.
+    static let parallelCount = 1 << 14
+
+    @inline(__always)
+    private static func keep<T>(_ candidates: [Int], _ values: [T], _ validity: ValidityBitmap?, whenNull: Bool,
+                                _ holds: @Sendable (T) -> Bool) -> [Int] {
+        candidates.withUnsafeBufferPointer { candidates in
+            values.withUnsafeBufferPointer { values in
+                let shared = TestBuffers(candidates: candidates, values: values)
+                @Sendable func half(_ range: Range<Int>) -> [Int] {
+                    var kept: [Int] = []
+                    kept.reserveCapacity(range.count)
+                    if let validity {
+                        for index in range {
+                            let row = shared.candidates[index]
+                            if validity.isValid(row) ? holds(shared.values[row]) : whenNull { kept.append(row) }
+                        }
+                    } else {
+                        for index in range where holds(shared.values[shared.candidates[index]]) {
+                            kept.append(shared.candidates[index])
+                        }
+                    }
+                    return kept
+                }
+                guard candidates.count >= parallelCount else { return half(0..<candidates.count) }
+                let middle = candidates.count / 2
+                let halves = HalfResults()
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    halves.store(part == 0 ? half(0..<middle) : half(middle..<shared.candidates.count), at: part)
+                }
+                return halves.first + halves.second
+            }
+        }
+    }
+}
+
+/// The candidates and values read by the two workers of one check.
+private struct TestBuffers<Element>: @unchecked Sendable {
+    let candidates: UnsafeBufferPointer<Int>
+    let values: UnsafeBufferPointer<Element>
+}
+
+/// The two halves' kept rows: each worker stores only its own half, read after both finished.
+private final class HalfResults: @unchecked Sendable {
+    private(set) var first: [Int] = []
+    private(set) var second: [Int] = []
+
+    func store(_ rows: [Int], at part: Int) {
+        if part == 0 { first = rows } else { second = rows }
     }
 }
