@@ -16,4 +16,17 @@ public protocol Plugin: Sendable {
 
     /// Computes the metric.
     func run(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> Table
+
+    /// The input columns `run` reads, by name; nil (the default) when it may read any.
+    func inputColumns(arguments: BoundArguments, input: [Field]) -> [String]?
+}
+
+extension Plugin {
+    /// The input columns `run` reads for these arguments, by name; nil when it may read any.
+    ///
+    /// When a plugin names them, the engine may hand `run` (and `PluginContext.wholeInput`) a
+    /// table of only these columns, plus those its `by` keys and predicates read, in input order:
+    /// after a `where`, the other columns are then never gathered. The default, nil, keeps every
+    /// input column. A plugin that resolves a column by role must include the resolved name.
+    public func inputColumns(arguments: BoundArguments, input: [Field]) -> [String]? { nil }
 }

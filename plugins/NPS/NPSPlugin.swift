@@ -54,6 +54,11 @@ public struct NPSPlugin: Plugin {
         return NPSComputation.fields
     }
 
+    /// Only the score column: after a `where`, the engine gathers nothing else for `nps`.
+    public func inputColumns(arguments: BoundArguments, input: [Field]) -> [String]? {
+        arguments.column("score").map { [$0] }
+    }
+
     public func run(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> Table {
         let options = try NPSOptions(arguments: arguments, fields: input.fields)
         return try NPSComputation.run(input, options: options, context: context)
