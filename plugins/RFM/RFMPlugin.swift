@@ -62,6 +62,13 @@ public struct RFMPlugin: Plugin {
         return RFMComputation.fields(userName: user.name, userType: user.type, isSummary: options.isSummary)
     }
 
+    /// The user, time and amount columns: after a `where`, the engine then gathers only these.
+    /// Nil (every column) when the arguments do not resolve, so that `run` reports the error.
+    public func inputColumns(arguments: BoundArguments, input: [Field]) -> [String]? {
+        guard let options = try? RFMOptions(arguments: arguments, fields: input) else { return nil }
+        return [options.userColumn, options.timeColumn, options.amountColumn].map { input[$0].name }
+    }
+
     public func run(_ input: Table, arguments: BoundArguments, context: PluginContext) throws(PluginError) -> Table {
         let options = try RFMOptions(arguments: arguments, fields: input.fields)
         return try RFMComputation.run(input, options: options, context: context)

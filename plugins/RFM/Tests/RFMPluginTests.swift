@@ -156,3 +156,24 @@ final class RFMPluginTests: XCTestCase {
         }
     }
 }
+
+/// `rfm` names the columns it reads, so a `where` before it gathers only those.
+final class RFMInputColumnsTests: XCTestCase {
+    private let fields = [Field(name: "channel", type: .string), Field(name: "user_id", type: .string),
+                          Field(name: "spent", type: .float), Field(name: "ts", type: .timestamp),
+                          Field(name: "buyer", type: .string), Field(name: "at", type: .timestamp)]
+
+    func test_inputColumns_rolesResolvedByName() {
+        XCTAssertEqual(RFMPlugin().inputColumns(arguments: RFMTestData.arguments(amount: "spent"), input: fields),
+                       ["user_id", "ts", "spent"])
+    }
+
+    func test_inputColumns_explicitUserAndTime() {
+        let arguments = BoundArguments(["amount": .column("spent"), "user": .column("buyer"), "time": .column("at")])
+        XCTAssertEqual(RFMPlugin().inputColumns(arguments: arguments, input: fields), ["buyer", "at", "spent"])
+    }
+
+    func test_inputColumns_unresolvedAmount_keepsEveryColumn() {
+        XCTAssertNil(RFMPlugin().inputColumns(arguments: RFMTestData.arguments(amount: "nope"), input: fields))
+    }
+}
