@@ -22,9 +22,10 @@ import TallyStore
 enum TimeOrderedFunnel {
     /// The most steps this pass takes: a user's slots grow with the square of the steps.
     static let maximumSteps = 6
-    /// Rows per chunk (both steps of a chunk run before the next): the chunk's masks and step row
-    /// lists stay in L2 while each worker reads them back.
-    static let defaultChunkRows = 1 << 16
+    /// Rows per chunk (both steps of a chunk run before the next): 256 KiB of masks and 1 MiB of
+    /// step row lists, few enough chunks that the two waits per chunk cost little (measured
+    /// against 2^14, 2^16 and 2^20 rows: bench/profiles/funnel-rfm.md, wave 4b).
+    static let defaultChunkRows = 1 << 18
     /// Step rows whose user state one worker loads ahead of applying them.
     static let blockRows = 4096
 
