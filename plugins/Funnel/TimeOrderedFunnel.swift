@@ -16,13 +16,18 @@ import TallyStore
 /// gives up (as it does when a time decreases), leaving the input to the regrouping path. A user reaching the last step is finished (the scan
 /// ends there, as in `FunnelScanner`), and its slots then hold its chain's step-to-step gaps.
 ///
-/// Workers split the users by the low bits of their code; each reads every row and keeps the rows
-/// of its users, so no state is shared.
+/// Workers split the users by the low bits of their code, so no state is shared. A chunk of rows
+/// is read once: each worker takes a share of its rows and sorts their step rows into per-worker
+/// lists (the step masks are computed once per row), then each worker applies its own users' rows.
 enum TimeOrderedFunnel {
     /// The most steps this pass takes: a user's slots grow with the square of the steps.
     static let maximumSteps = 6
-    /// Rows per block: the block's step masks stay in L1.
-    fileprivate static let blockRows = 4096
+    /// Rows per chunk (both steps of a chunk run before the next): 256 KiB of masks and 1 MiB of
+    /// step row lists, few enough chunks that the two waits per chunk cost little (measured
+    /// against 2^14, 2^16 and 2^20 rows: bench/profiles/funnel-rfm.md, wave 4b).
+    static let defaultChunkRows = 1 << 18
+    /// Step rows whose user state one worker loads ahead of applying them.
+    static let blockRows = 4096
 
     /// The merged tally, or nil when the input does not qualify and the rows must be regrouped by
     /// user: modes or `per_user` given, more than `maximumSteps` steps, a null in the user, time
@@ -31,7 +36,8 @@ enum TimeOrderedFunnel {
     /// a lower step after a higher one at the same time.
     /// - Throws: `PluginError.cancelled`.
     /// - Complexity: O(rows × steps × workers) sequential reads, one random access per step row.
-    static func tally(_ input: Table, options: FunnelOptions, workers: Int,
+    static func tally(_ input: Table, options: FunnelOptions, workers: Int, chunkRows: Int = defaultChunkRows,
+                      allowsNarrowSlots: Bool = true,
                       isCancelled: @escaping @Sendable () -> Bool) throws(PluginError) -> FunnelTally? {
         let rowCount = input.rowCount
         let stepCount = options.steps.count
@@ -53,47 +59,110 @@ enum TimeOrderedFunnel {
         // A power of two, so a user's worker is the low bits of its code.
         var parts = 1
         while parts * 2 <= min(workers, 8) { parts *= 2 }
-        let layout = ChainSlots.Layout(stepCount: stepCount, within: options.within, scale: scale)
-        let outcome = WorkerOutcomes(parts: parts, stepCount: stepCount)
-        defer { outcome.deallocate() }
-        withStepPointers(stepValues[...], collected: []) { steps in
-            switch codes {
-            case .u8(let values): scan(values, times: times, steps: steps, layout: layout, users: dictionary.count,
-                                       parts: parts, outcome: outcome, isCancelled: isCancelled)
-            case .u16(let values): scan(values, times: times, steps: steps, layout: layout, users: dictionary.count,
-                                        parts: parts, outcome: outcome, isCancelled: isCancelled)
-            case .u32(let values): scan(values, times: times, steps: steps, layout: layout, users: dictionary.count,
-                                        parts: parts, outcome: outcome, isCancelled: isCancelled)
+        let wide = ChainLayout(stepCount: stepCount, within: options.within, scale: scale)
+        let firstMicros = first * scale, lastMicros = last * scale
+        let span = lastMicros.subtractingReportingOverflow(firstMicros)
+        let tallies: [FunnelTally]?
+        if allowsNarrowSlots, !span.overflow, span.partialValue / ChainLayout.secondMicros < Int64(Int32.max) {
+            // Whole seconds since the first time fit 32-bit slots (if the rows are in order; if not,
+            // the pass gives up anyway). A time that is not a whole second sends the pass to 64-bit slots.
+            let narrow = ChainLayout(stepCount: stepCount, within: options.within, scale: scale,
+                                     unit: ChainLayout.secondMicros, origin: firstMicros)
+            switch try pass(Int32.self, layout: narrow) {
+            case .tallies(let parts): tallies = parts
+            case .declined: tallies = nil
+            case .inexact: tallies = try pass(Int64.self, layout: wide).tallies
             }
+        } else {
+            tallies = try pass(Int64.self, layout: wide).tallies
         }
-        if outcome.cancelled.contains(true) { throw PluginError.cancelled }
-        if outcome.unsorted.contains(true) { return nil }
+        guard let tallies else { return nil }
         var total = FunnelTally(stepCount: stepCount)
-        for tally in outcome.tallies { total.merge(tally) }
+        for tally in tallies { total.merge(tally) }
         return total
+
+        /// One pass with `Slot`s: the workers' tallies, or why there are none.
+        func pass<Slot: FixedWidthInteger & SignedInteger & SendableMetatype>(_: Slot.Type, layout: ChainLayout) throws(PluginError) -> PassResult {
+            let outcome = WorkerOutcomes(parts: parts, stepCount: stepCount)
+            defer { outcome.deallocate() }
+            withStepPointers(stepValues[...], collected: []) { steps in
+                switch codes {
+                case .u8(let values): scan(values, Slot.self, times: times, steps: steps, layout: layout,
+                                           users: dictionary.count, parts: parts, chunkRows: chunkRows, outcome: outcome,
+                                           isCancelled: isCancelled)
+                case .u16(let values): scan(values, Slot.self, times: times, steps: steps, layout: layout,
+                                            users: dictionary.count, parts: parts, chunkRows: chunkRows, outcome: outcome,
+                                            isCancelled: isCancelled)
+                case .u32(let values): scan(values, Slot.self, times: times, steps: steps, layout: layout,
+                                            users: dictionary.count, parts: parts, chunkRows: chunkRows, outcome: outcome,
+                                            isCancelled: isCancelled)
+                }
+            }
+            if outcome.cancelled.contains(true) { throw PluginError.cancelled }
+            if outcome.unsorted.contains(true) { return .declined }
+            if outcome.inexact.contains(true) { return .inexact }
+            return .tallies(Array(outcome.tallies))
+        }
     }
 
-    /// Runs one `RowPass` per worker, each over its own users' slots.
-    private static func scan<Code: FixedWidthInteger & UnsignedInteger & SendableMetatype>(
-        _ codes: [Code], times: [Int64], steps: StepPointers, layout: ChainSlots.Layout, users: Int, parts: Int,
-        outcome: WorkerOutcomes, isCancelled: @escaping @Sendable () -> Bool
+    /// What one pass leaves: the workers' tallies, a decline (the regrouping path must run), or a
+    /// time that 32-bit slots cannot hold exactly.
+    private enum PassResult {
+        case tallies([FunnelTally]), declined, inexact
+
+        var tallies: [FunnelTally]? {
+            if case .tallies(let parts) = self { return parts }
+            return nil
+        }
+    }
+
+    /// Reads the rows a chunk at a time in two steps, each over the cores: `ChunkSorter` splits the
+    /// chunk's rows among the workers (order check, step masks, each worker's step rows), then each
+    /// worker's `ChunkApplier` applies its users' step rows to its own slots in row order.
+    private static func scan<Code: FixedWidthInteger & UnsignedInteger & SendableMetatype,
+                             Slot: FixedWidthInteger & SignedInteger & SendableMetatype>(
+        _ codes: [Code], _: Slot.Type, times: [Int64], steps: StepPointers, layout: ChainLayout, users: Int, parts: Int,
+        chunkRows: Int, outcome: WorkerOutcomes, isCancelled: @escaping @Sendable () -> Bool
     ) {
         codes.withUnsafeBufferPointer { codes in
             times.withUnsafeBufferPointer { times in
                 let rowCount = times.count
                 let codes = SharedPointer(codes.baseAddress ?? UnsafePointer(bitPattern: 8)!)
                 let times = SharedPointer(times.baseAddress ?? UnsafePointer(bitPattern: 8)!)
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let slots = ChainSlots(users: (users - part + parts - 1) / parts, layout: layout)
-                    defer { slots.deallocate() }
-                    let pass = RowPass(codes: codes.base, times: times.base, steps: steps, rowCount: rowCount,
-                                       part: part, parts: parts)
-                    switch pass.run(into: slots, isCancelled: isCancelled) {
-                    case .finished: outcome.tallies[part] = slots.tally()
-                    case .unsorted: outcome.unsorted[part] = true
-                    case .cancelled: outcome.cancelled[part] = true
-                    }
+                let slots = (0..<parts).map { ChainSlots<Slot>(users: (users - $0 + parts - 1) / parts, layout: layout) }
+                let chunk = ChunkRows(parts: parts, capacity: min(chunkRows, rowCount))
+                defer {
+                    for part in slots { part.deallocate() }
+                    chunk.deallocate()
                 }
+                var chunkStart = 0
+                while chunkStart < rowCount {
+                    if isCancelled() {
+                        outcome.cancelled[0] = true
+                        return
+                    }
+                    let count = min(chunk.capacity, rowCount - chunkStart)
+                    let sorter = ChunkSorter(codes: codes.base, times: times.base, steps: steps, chunk: chunk,
+                                             chunkStart: chunkStart, count: count)
+                    DispatchQueue.concurrentPerform(iterations: parts) { sorter.run(share: $0) }
+                    if chunk.decreases.contains(true) {
+                        outcome.unsorted[0] = true
+                        return
+                    }
+                    let start = chunkStart
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let applier = ChunkApplier(codes: codes.base, times: times.base, chunk: chunk,
+                                                   chunkStart: start, part: part)
+                        switch applier.run(into: slots[part]) {
+                        case .applied: break
+                        case .unordered: outcome.unsorted[part] = true
+                        case .inexact: outcome.inexact[part] = true
+                        }
+                    }
+                    if outcome.unsorted.contains(true) || outcome.inexact.contains(true) { return }
+                    chunkStart += count
+                }
+                for part in 0..<parts { outcome.tallies[part] = slots[part].tally() }
             }
         }
     }
@@ -110,87 +179,8 @@ enum TimeOrderedFunnel {
     }
 }
 
-/// One worker's read of every row, a block at a time: the block's step masks (zero for rows of
-/// other workers' users), the positions of its step rows, then their items in row order.
-private struct RowPass<Code: FixedWidthInteger & UnsignedInteger> {
-    enum Outcome { case finished, unsorted, cancelled }
-
-    let codes: UnsafePointer<Code>
-    let times: UnsafePointer<Int64>
-    let steps: StepPointers
-    let rowCount: Int
-    let part: Int
-    let parts: Int
-
-    func run(into slots: ChainSlots, isCancelled: () -> Bool) -> Outcome {
-        let scale = slots.layout.scale
-        let blockRows = TimeOrderedFunnel.blockRows
-        let masks = UnsafeMutablePointer<UInt8>.allocate(capacity: blockRows)
-        let stepRows = UnsafeMutablePointer<Int32>.allocate(capacity: blockRows)
-        defer {
-            masks.deallocate()
-            stepRows.deallocate()
-        }
-        let partMask = parts - 1
-        let shift = parts.trailingZeroBitCount
-        var previousTime = Int64.min
-        var blockStart = 0
-        var blocks = 0
-        while blockStart < rowCount {
-            if blocks & 63 == 0 && isCancelled() { return .cancelled }
-            blocks += 1
-            let count = min(blockRows, rowCount - blockStart)
-            let time = times + blockStart
-            let code = codes + blockStart
-            // Branch-free loops: order check, step masks, this worker's rows, step row positions.
-            var decreases: UInt8 = 0
-            var previous = previousTime
-            for index in 0..<count {
-                let value = time[index]
-                decreases |= unsafeBitCast(value < previous, to: UInt8.self)
-                previous = value
-            }
-            previousTime = previous
-            if decreases != 0 { return .unsorted }
-            for index in 0..<count { masks[index] = 0 }
-            for step in 0..<steps.count {
-                let values = UnsafeRawPointer(steps.base[step] + blockStart).assumingMemoryBound(to: UInt8.self)
-                for index in 0..<count { masks[index] |= values[index] << UInt8(step) }
-            }
-            if parts > 1 {
-                for index in 0..<count { masks[index] &= Int(code[index]) & partMask == part ? 0xFF : 0 }
-            }
-            var stepRowCount = 0
-            for index in 0..<count {
-                stepRows[stepRowCount] = Int32(truncatingIfNeeded: index)
-                stepRowCount += masks[index] != 0 ? 1 : 0
-            }
-            // Loads the step rows' user state ahead of the branchy updates below, which would
-            // otherwise wait for one cache miss at a time.
-            var touched = 0
-            for position in 0..<stepRowCount {
-                touched &+= slots.touch(user: Int(code[Int(stepRows[position])]) >> shift)
-            }
-            slots.keep(touched)
-            for position in 0..<stepRowCount {
-                let index = Int(stepRows[position])
-                var bits = masks[index]
-                let user = Int(code[index]) >> shift
-                let scaled = time[index] &* scale
-                repeat {
-                    // A lower step after a higher one at the same time: only the regrouping path orders that.
-                    guard slots.apply(step: bits.trailingZeroBitCount + 1, time: scaled, user: user) else { return .unsorted }
-                    bits &= bits - 1
-                } while bits != 0
-            }
-            blockStart += count
-        }
-        return .finished
-    }
-}
-
 /// The step columns' value buffers, readable from every worker while `withStepPointers` runs.
-private struct StepPointers: @unchecked Sendable {
+struct StepPointers: @unchecked Sendable {
     let base: [UnsafePointer<Bool>]
     var count: Int { base.count }
     init(_ base: [UnsafePointer<Bool>]) { self.base = base }
@@ -201,8 +191,12 @@ private struct WorkerOutcomes: @unchecked Sendable {
     let tallies: UnsafeMutableBufferPointer<FunnelTally>
     let unsorted: UnsafeMutableBufferPointer<Bool>
     let cancelled: UnsafeMutableBufferPointer<Bool>
+    /// A time 32-bit slots cannot hold (not a whole second).
+    let inexact: UnsafeMutableBufferPointer<Bool>
 
     init(parts: Int, stepCount: Int) {
+        inexact = .allocate(capacity: parts)
+        inexact.initialize(repeating: false)
         tallies = .allocate(capacity: parts)
         tallies.initialize(repeating: FunnelTally(stepCount: stepCount))
         unsorted = .allocate(capacity: parts)
@@ -215,5 +209,6 @@ private struct WorkerOutcomes: @unchecked Sendable {
         tallies.deinitialize().deallocate()
         unsorted.deallocate()
         cancelled.deallocate()
+        inexact.deallocate()
     }
 }

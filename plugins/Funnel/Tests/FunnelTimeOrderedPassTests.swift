@@ -23,9 +23,10 @@ final class FunnelTimeOrderedPassTests: XCTestCase {
     }
 
     /// Rows in time order with many equal times (seconds drawn from a small range, then sorted).
-    private func randomTable(rows: Int, users: Int, seconds: Int64, nullEvery: Int?,
+    /// `tick`: microseconds per time step (a second unless given).
+    private func randomTable(rows: Int, users: Int, seconds: Int64, nullEvery: Int?, tick: Int64 = 1_000_000,
                              using random: inout SplitMix) -> RandomTable {
-        var times = (0..<rows).map { _ in Int64.random(in: 0...seconds, using: &random) * 1_000_000 }
+        var times = (0..<rows).map { _ in Int64.random(in: 0...seconds, using: &random) * tick }
         times.sort()
         var table = RandomTable(users: [], times: times.map { $0 }, events: [])
         for row in 0..<rows {
@@ -78,6 +79,17 @@ final class FunnelTimeOrderedPassTests: XCTestCase {
             return false
         }
         XCTAssertEqual(rows(FunnelStepTable.build(tally, labels: options.labels)), rows(general), file: file, line: line)
+        // Small chunks: step rows of one user split over chunks and over the sorting workers' shares;
+        // and 64-bit slots where 32-bit ones would be taken.
+        for chunkRows in [1, 2, 7, 64, TimeOrderedFunnel.defaultChunkRows] {
+            for narrow in [true, false] {
+                let chunked = try XCTUnwrap(TimeOrderedFunnel.tally(table, options: options, workers: workers,
+                                                                    chunkRows: chunkRows, allowsNarrowSlots: narrow,
+                                                                    isCancelled: { false }), file: file, line: line)
+                XCTAssertEqual(rows(FunnelStepTable.build(chunked, labels: options.labels)), rows(general),
+                               "chunkRows \(chunkRows), narrow \(narrow)", file: file, line: line)
+            }
+        }
         return true
     }
 
@@ -91,7 +103,7 @@ final class FunnelTimeOrderedPassTests: XCTestCase {
             let table = try table(generated)
             for within in [0, 5, 60, 100_000] as [Int64] {
                 let options = try options(table, generated.events, steps: steps, within: within)
-                for workers in [1, 2] {
+                for workers in [1, 2, 4] {
                     cases += 1
                     if try assertPathsAgree(table, options, workers: workers) { taken += 1 }
                 }
@@ -128,6 +140,27 @@ final class FunnelTimeOrderedPassTests: XCTestCase {
             XCTAssertFalse(try assertPathsAgree(intTable, try options(intTable, generated.events, steps: steps, within: 50),
                                                 workers: 1))
         }
+    }
+
+    /// Times that are not whole seconds (32-bit slots give way to 64-bit ones mid-pass), windows
+    /// that are not whole seconds over whole-second times (rounded down in 32-bit slots), and a
+    /// span too long for 32-bit seconds.
+    func test_timeOrderedPass_subsecondTimesOddWindowsAndLongSpans_equalRegroupingPath() throws {
+        var random = SplitMix(seed: 11)
+        var taken = 0
+        for round in 0..<30 {
+            let tick: Int64 = [250_000, 1_000_000, 1_000_000 * 50_000_000, 1][round % 4]
+            let generated = randomTable(rows: Int.random(in: 1...300, using: &random), users: 10, seconds: 120,
+                                        nullEvery: nil, tick: tick, using: &random)
+            let table = try table(generated)
+            for within in [0, 999_999, 1_000_000, 2_500_000, 7_000_001, 50_000_000 * 1_000_000] as [Int64] {
+                var options = try options(table, generated.events, steps: Self.stepSets[round % Self.stepSets.count],
+                                          within: 0)
+                options.within = within
+                for workers in [1, 2] where try assertPathsAgree(table, options, workers: workers) { taken += 1 }
+            }
+        }
+        XCTAssertGreaterThan(taken, 60)
     }
 
     func test_timeOrderedPass_dateTimes() throws {
