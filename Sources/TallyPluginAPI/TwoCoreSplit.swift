@@ -13,6 +13,18 @@ public enum TwoCoreSplit {
     /// Number of parts `rows` rows are split into: 2 from `threshold` rows on, else 1.
     public static func parts(rows: Int) -> Int { rows >= threshold ? 2 : 1 }
 
+    /// The rows of part `part` out of `parts` when `rows` rows are cut into equal ranges.
+    public static func rows(_ part: Int, of parts: Int, total rows: Int) -> Range<Int> {
+        (rows * part / parts)..<(rows * (part + 1) / parts)
+    }
+
+    /// Calls `body(part, rows)` for each part of `rows` rows cut into `parts(rows:)` equal
+    /// ranges, concurrently; returns when all are done.
+    public static func run(rows: Int, _ body: @Sendable (Int, Range<Int>) -> Void) {
+        let parts = parts(rows: rows)
+        run(parts: parts) { part in body(part, Self.rows(part, of: parts, total: rows)) }
+    }
+
     /// Calls `body(part)` for `part` in `0..<parts`, concurrently (inline when there is one).
     public static func run(parts: Int, _ body: @Sendable (Int) -> Void) {
         if parts == 1 {

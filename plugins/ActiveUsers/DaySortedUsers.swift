@@ -1,4 +1,5 @@
 // A counting sort of the usable rows' users by local day, run as two halves on large inputs.
+import TallyPluginAPI
 
 /// The users of the usable rows, grouped by day index (repeats kept; within a day in row order).
 struct DaySortedUsers {
@@ -14,12 +15,12 @@ struct DaySortedUsers {
     ///   the previous halves' rows of the same day, so the result equals a sequential sort.
     init(days: [Int32], ids: [UInt32], firstDay: Int64, dayCount: Int) {
         let rows = days.count
-        let parts = ParallelHalves.parts(rows: rows)
+        let parts = TwoCoreSplit.parts(rows: rows)
         var counts = [[Int]](repeating: [], count: parts)
         counts.withUnsafeMutableBufferPointer { countsBuffer in
             days.withUnsafeBufferPointer { daysBuffer in
-                let shared = DisjointWrites(countsBuffer), days = SharedReads(daysBuffer)
-                ParallelHalves.run(rows: rows) { part, rowRange in
+                let shared = SharedBuffer(countsBuffer), days = SharedBuffer(daysBuffer)
+                TwoCoreSplit.run(rows: rows) { part, rowRange in
                     var own = [Int](repeating: 0, count: dayCount)
                     own.withUnsafeMutableBufferPointer { own in
                         for row in rowRange where days[row] != LocalDays.ignored {
@@ -47,9 +48,9 @@ struct DaySortedUsers {
         users.withUnsafeMutableBufferPointer { usersBuffer in
             days.withUnsafeBufferPointer { daysBuffer in
                 ids.withUnsafeBufferPointer { idsBuffer in
-                    let output = DisjointWrites(usersBuffer)
-                    let days = SharedReads(daysBuffer), ids = SharedReads(idsBuffer)
-                    ParallelHalves.run(rows: rows) { part, rowRange in
+                    let output = SharedBuffer(usersBuffer)
+                    let days = SharedBuffer(daysBuffer), ids = SharedBuffer(idsBuffer)
+                    TwoCoreSplit.run(rows: rows) { part, rowRange in
                         var cursor = firstSlots[part]
                         cursor.withUnsafeMutableBufferPointer { cursor in
                             for row in rowRange where days[row] != LocalDays.ignored {

@@ -25,14 +25,14 @@ struct LocalDays {
         let validity = time.validity
         let isDate = time.type == .date
         var days = [Int32](repeating: Self.ignored, count: rows)
-        var partials = [Partial](repeating: Partial(), count: ParallelHalves.parts(rows: rows))
+        var partials = [Partial](repeating: Partial(), count: TwoCoreSplit.parts(rows: rows))
         days.withUnsafeMutableBufferPointer { daysBuffer in
             partials.withUnsafeMutableBufferPointer { partialBuffer in
                 userIDs.withUnsafeBufferPointer { idsBuffer in
                     values.withUnsafeBufferPointer { timesBuffer in
-                        let output = DisjointWrites(daysBuffer), results = DisjointWrites(partialBuffer)
-                        let ids = SharedReads(idsBuffer), times = SharedReads(timesBuffer)
-                        ParallelHalves.run(rows: rows) { part, rowRange in
+                        let output = SharedBuffer(daysBuffer), results = SharedBuffer(partialBuffer)
+                        let ids = SharedBuffer(idsBuffer), times = SharedBuffer(timesBuffer)
+                        TwoCoreSplit.run(rows: rows) { part, rowRange in
                             var partial = Partial()
                             var lookup = LocalDayLookup(zone: zone)
                             var chunkStart = rowRange.lowerBound

@@ -38,7 +38,7 @@ enum SortedPeriodActive {
         let offset = Int(segments.firstPeriod - low)
         // The order of the times is checked in the same pass as the codes are read.
         let isInOrder = counts.withUnsafeMutableBufferPointer { countBuffer in
-            let output = DisjointWrites(countBuffer)
+            let output = SharedBuffer(countBuffer)
             return PeriodUserSets.forEachPeriod(codes: codes, userCount: userCount, segments: segments,
                                                 checkingOrderOf: times) { position, users in
                 output[offset + position] = Int64(PeriodUserSets.count(of: users))

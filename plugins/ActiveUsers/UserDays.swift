@@ -63,7 +63,7 @@ struct UserDays {
     private static func keepDistinct(_ users: inout [UInt32], dayStarts: [Int], userCount: Int) -> [Int] {
         let dayCount = dayStarts.count - 1
         let total = dayStarts[dayCount]
-        let parts = ParallelHalves.parts(rows: total)
+        let parts = TwoCoreSplit.parts(rows: total)
         // Day boundaries splitting the rows about evenly.
         let splits = (0...parts).map { part in
             part == parts ? dayCount : (dayStarts.firstIndex { $0 >= total * part / parts } ?? dayCount)
@@ -73,9 +73,9 @@ struct UserDays {
         users.withUnsafeMutableBufferPointer { usersBuffer in
             newStarts.withUnsafeMutableBufferPointer { startsBuffer in
                 written.withUnsafeMutableBufferPointer { writtenBuffer in
-                    let shared = DisjointWrites(usersBuffer), starts = DisjointWrites(startsBuffer)
-                    let counts = DisjointWrites(writtenBuffer)
-                    ParallelHalves.run(parts: parts) { part in
+                    let shared = SharedBuffer(usersBuffer), starts = SharedBuffer(startsBuffer)
+                    let counts = SharedBuffer(writtenBuffer)
+                    TwoCoreSplit.run(parts: parts) { part in
                         var lastDay = [Int32](repeating: -1, count: userCount)
                         var cursor = dayStarts[splits[part]]
                         lastDay.withUnsafeMutableBufferPointer { lastDay in
