@@ -1,6 +1,7 @@
 // The input rows a funnel reads, regrouped by user: dense user ids, step masks, and each user's
 // rows in one contiguous segment.
 import Dispatch
+import TallyPluginAPI
 import TallyStore
 
 /// The funnel's rows grouped by user (a counting sort by dense user id; within a user, input order).
@@ -34,12 +35,12 @@ struct FunnelEvents: Sendable {
         for column in columns { Self.markNulls(of: column, in: &userOfRow) }
         let slices = (0..<parts).map { part in (rowCount * part / parts)..<(rowCount * (part + 1) / parts) }
         masks.withUnsafeMutableBufferPointer { masks in
-            let target = SharedMutablePointer(masks.baseAddress!)
+            let target = SharedBuffer(masks)
             for (index, step) in options.steps.enumerated() {
                 guard let values = step.boolValues else { preconditionFailure("a step predicate must be a bool column") }
                 let shift = UInt32(index)
                 values.withUnsafeBufferPointer { values in
-                    let source = SharedPointer(values.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                    let source = SharedBuffer(values)
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
                         // Branchless: predicates are often half true, half false.
                         for row in slices[part] {
@@ -88,11 +89,11 @@ struct FunnelEvents: Sendable {
         userOfRow.withUnsafeBufferPointer { users in
             masks.withUnsafeBufferPointer { masks in
                 timeValues.withUnsafeBufferPointer { times in
-                    let users = SharedPointer(users.baseAddress ?? UnsafePointer(bitPattern: 8)!)
-                    let masks = SharedPointer(masks.baseAddress!)
-                    let times = SharedPointer(times.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                    let users = SharedBuffer(users)
+                    let masks = SharedBuffer(masks)
+                    let times = SharedBuffer(times)
                     keptBefore.withUnsafeMutableBufferPointer { kept in
-                        let kept = SharedMutablePointer(kept.baseAddress!)
+                        let kept = SharedBuffer(kept)
                         DispatchQueue.concurrentPerform(iterations: parts) { part in
                             var count = 0
                             for row in slices[part] where users.base[row] >= 0 && (keepsUnmatched || masks.base[row] != 0) {
@@ -104,7 +105,7 @@ struct FunnelEvents: Sendable {
                     for part in 0..<parts { keptBefore[part + 1] += keptBefore[part] }
                     let offsets = keptBefore
                     entries = [FunnelEntry](unsafeUninitializedCapacity: offsets[parts] + 1) { buffer, initialized in
-                        let target = SharedMutablePointer(buffer.baseAddress!)
+                        let target = SharedBuffer(buffer)
                         DispatchQueue.concurrentPerform(iterations: parts) { part in
                             var slot = offsets[part]
                             for row in slices[part] where users.base[row] >= 0 && (keepsUnmatched || masks.base[row] != 0) {
@@ -131,8 +132,8 @@ struct FunnelEvents: Sendable {
     }
 
     /// Runs `body` with the base address of `entries` (never empty).
-    func withEntries<R>(_ body: (SharedPointer<FunnelEntry>) -> R) -> R {
-        entries.withUnsafeBufferPointer { entries in body(SharedPointer(entries.baseAddress!)) }
+    func withEntries<R>(_ body: (SharedBuffer<FunnelEntry>) -> R) -> R {
+        entries.withUnsafeBufferPointer { entries in body(SharedBuffer(entries)) }
     }
 
     /// Sets -1 in `userOfRow` where `column` is null.
@@ -168,10 +169,4 @@ struct FunnelEntry: Sendable {
     var time: Int64
     var mask: UInt32
     var user: Int32
-}
-
-/// A read-only pointer the worker threads share while its owner keeps the memory alive.
-struct SharedPointer<Element>: @unchecked Sendable {
-    let base: UnsafePointer<Element>
-    init(_ base: UnsafePointer<Element>) { self.base = base }
 }

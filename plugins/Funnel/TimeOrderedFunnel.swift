@@ -127,8 +127,8 @@ enum TimeOrderedFunnel {
         codes.withUnsafeBufferPointer { codes in
             times.withUnsafeBufferPointer { times in
                 let rowCount = times.count
-                let codes = SharedPointer(codes.baseAddress ?? UnsafePointer(bitPattern: 8)!)
-                let times = SharedPointer(times.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+                let codes = SharedBuffer(codes)
+                let times = SharedBuffer(times)
                 let slots = (0..<parts).map { ChainSlots<Slot>(users: (users - $0 + parts - 1) / parts, layout: layout) }
                 let chunk = ChunkRows(parts: parts, capacity: min(chunkRows, rowCount))
                 defer {

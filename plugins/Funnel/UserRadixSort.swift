@@ -1,5 +1,6 @@
 // A stable LSD radix sort of funnel entries by dense user id, split across worker threads.
 import Dispatch
+import TallyPluginAPI
 
 /// Sorts entries by `user`, keeping input order within a user, in passes of at most 11 bits
 /// (2048 buckets, whose write positions stay in cache; a direct scatter into 10^5 user segments
@@ -25,9 +26,9 @@ enum UserRadixSort {
             entries.withUnsafeBufferPointer { source in
                 other.withUnsafeMutableBufferPointer { target in
                     offsets.withUnsafeMutableBufferPointer { offsets in
-                        let source = SharedPointer(source.baseAddress ?? UnsafePointer(bitPattern: 8)!)
-                        let target = SharedMutablePointer(target.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
-                        let counts = SharedMutablePointer(offsets.baseAddress!)
+                        let source = SharedBuffer(source)
+                        let target = SharedBuffer(target)
+                        let counts = SharedBuffer(offsets)
                         DispatchQueue.concurrentPerform(iterations: parts) { part in
                             let row = counts.base + part * bucketCount
                             for bucket in 0..<bucketCount { row[bucket] = 0 }
@@ -58,11 +59,4 @@ enum UserRadixSort {
             swap(&entries, &other)
         }
     }
-}
-
-/// A pointer the worker threads write through, each to its own slots, while its owner keeps the
-/// memory alive.
-struct SharedMutablePointer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
-    init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
 }
