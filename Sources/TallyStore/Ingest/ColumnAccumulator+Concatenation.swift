@@ -9,37 +9,32 @@ extension ColumnAccumulator {
     ///
     /// - Complexity: O(rows of the later parts + distinct values of the later parts).
     static func concatenate(_ parts: [ColumnAccumulator]) -> Column {
-        let first = parts[0], later = parts.dropFirst()
+        let first = parts[0]
         let total = parts.reduce(0) { $0 + $1.count }
         let validity = concatenatedValidity(parts, total: total)
         switch first.type {
         case .int, .timestamp, .duration, .date:
-            var values = first.int64s
-            first.int64s = []
-            for part in later {
-                values.append(contentsOf: part.int64s)
-                part.int64s = []
-            }
-            return Column(type: first.type, storage: .int64(values), validity: validity)
+            return Column(type: first.type, storage: .int64(joined(parts, \.int64s)), validity: validity)
         case .float:
-            var values = first.floats
-            first.floats = []
-            for part in later {
-                values.append(contentsOf: part.floats)
-                part.floats = []
-            }
-            return Column(type: .float, storage: .float(values), validity: validity)
+            return Column(type: .float, storage: .float(joined(parts, \.floats)), validity: validity)
         case .bool:
-            var values = first.bools
-            first.bools = []
-            for part in later {
-                values.append(contentsOf: part.bools)
-                part.bools = []
-            }
-            return Column(type: .bool, storage: .bool(values), validity: validity)
+            return Column(type: .bool, storage: .bool(joined(parts, \.bools)), validity: validity)
         case .string:
             return concatenatedStrings(parts, total: total, validity: validity)
         }
+    }
+
+    /// The parts' `values` arrays end to end, each part's emptied. The first part's array is moved
+    /// out before appending, so it is uniquely held and grows in place instead of being copied.
+    private static func joined<Element>(_ parts: [ColumnAccumulator],
+                                        _ values: ReferenceWritableKeyPath<ColumnAccumulator, [Element]>) -> [Element] {
+        var joined = parts[0][keyPath: values]
+        parts[0][keyPath: values] = []
+        for part in parts.dropFirst() {
+            joined.append(contentsOf: part[keyPath: values])
+            part[keyPath: values] = []
+        }
+        return joined
     }
 
     private static func concatenatedStrings(_ parts: [ColumnAccumulator], total: Int,
