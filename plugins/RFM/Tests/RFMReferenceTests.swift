@@ -3,6 +3,7 @@
 @testable import RFMPlugin
 import TallyPluginAPI
 import TallyStore
+import TallyTestSupport
 import XCTest
 
 final class RFMReferenceTests: XCTestCase {
@@ -152,18 +153,5 @@ final class RFMReferenceTests: XCTestCase {
             XCTAssertEqual(QuantileScores.cutPoints(values, bins: bins), cuts)
             XCTAssertEqual(QuantileScores.scores(values, bins: bins), values.map { value in 1 + cuts.filter { $0 < value }.count })
         }
-    }
-}
-
-/// A tiny deterministic generator (SplitMix64).
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
