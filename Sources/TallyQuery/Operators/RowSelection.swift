@@ -18,6 +18,12 @@ enum RowSelection {
             try evaluator.context.checkCancellation()
             return CodeScan.rows(columns[predicate.columnIndex], predicate)
         }
+        return try rowsWithoutDictionaryPredicate(condition, columns: columns, rowCount: rowCount, evaluator: evaluator)
+    }
+
+    /// `rows` for a condition that is not a `DictionaryPredicate` (the caller has checked).
+    private static func rowsWithoutDictionaryPredicate(_ condition: BoundExpression, columns: [Column], rowCount: Int,
+                                                       evaluator: Evaluator) throws(Diagnostic) -> [Int] {
         if let comparison = try ValueComparison.make(condition, columns: columns, evaluator: evaluator) {
             try evaluator.context.checkCancellation()
             return comparison.rows(columns[comparison.columnIndex])
@@ -43,14 +49,8 @@ enum RowSelection {
             try evaluator.context.checkCancellation()
             return CodeScan.count(columns[predicate.columnIndex], predicate)
         }
-        if let comparison = try ValueComparison.make(condition, columns: columns, evaluator: evaluator) {
-            try evaluator.context.checkCancellation()
-            return comparison.rows(columns[comparison.columnIndex]).count
-        }
-        if case .and = condition.kind {
-            return try rows(condition, columns: columns, rowCount: rowCount, evaluator: evaluator).count
-        }
-        return trueRows(try evaluator.evaluate(condition, columns: columns, count: rowCount)).count
+        return try rowsWithoutDictionaryPredicate(condition, columns: columns, rowCount: rowCount, evaluator: evaluator)
+            .count
     }
 
     /// The rows of a boolean column that are true and not null.
